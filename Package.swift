@@ -1,0 +1,86 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Stationmaster",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "stationctl", targets: ["stationctl"]),
+        .library(name: "Modbus", targets: ["Modbus"]),
+        .library(name: "GPIO", targets: ["GPIO"]),
+        .library(name: "StationConfig", targets: ["StationConfig"]),
+        .library(name: "StationTesting", targets: ["StationTesting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        // C libraries from Debian's packages.
+        .systemLibrary(name: "CModbus", pkgConfig: "libmodbus", providers: [.apt(["libmodbus-dev"])]),
+        .systemLibrary(name: "CGPIOD", pkgConfig: "libgpiod", providers: [.apt(["libgpiod-dev"])]),
+
+        // Hardware bindings: the only targets that touch C.
+        .target(
+            name: "Modbus",
+            dependencies: [
+                "CModbus",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "GPIO",
+            dependencies: [
+                .target(name: "CGPIOD", condition: .when(platforms: [.linux])),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Configuration: station files and device profiles, validated with file:line errors.
+        .target(
+            name: "StationConfig",
+            dependencies: ["Modbus", "Yams"],
+            swiftSettings: strict
+        ),
+
+        // Test support shipped beside the code.
+        .target(
+            name: "StationTesting",
+            dependencies: ["GPIO", "Modbus"],
+            swiftSettings: strict
+        ),
+
+        // Executables.
+        .executableTarget(
+            name: "stationctl",
+            dependencies: [
+                "Modbus",
+                "StationConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Tests.
+        .testTarget(name: "ModbusTests", dependencies: ["Modbus", "StationTesting"], swiftSettings: strict),
+        .testTarget(name: "GPIOTests", dependencies: ["GPIO", "StationTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "StationConfigTests",
+            dependencies: ["StationConfig", "StationTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
