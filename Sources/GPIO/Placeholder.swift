@@ -1,0 +1,1 @@
+// GPIO: libgpiod 1.6 wrapper (in progress)

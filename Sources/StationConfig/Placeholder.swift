@@ -1,0 +1,1 @@
+// Station configuration (in progress)
