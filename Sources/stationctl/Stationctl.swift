@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct Stationctl: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stationctl",
+        abstract: "The technician's and installer's tool on a Stationmaster station.",
+        subcommands: [ModbusCommand.self]
+    )
+}
