@@ -1,0 +1,33 @@
+// swift-tools-version:6.1
+import Foundation
+import PackageDescription
+
+// The parent package's identity is its directory name, which differs between clones.
+let stationmaster = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().lastPathComponent
+
+let package = Package(
+    name: "StationmasterBenchmarks",
+    platforms: [.macOS(.v14)],
+    dependencies: [
+        .package(path: ".."),
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        // The reference: libmodbus called straight from C, no Swift in the loop.
+        .target(
+            name: "CPlainModbusClient",
+            linkerSettings: [.linkedLibrary("modbus")]
+        ),
+        .executableTarget(
+            name: "ModbusBenchmarks",
+            dependencies: [
+                "CPlainModbusClient",
+                .product(name: "Modbus", package: stationmaster),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ModbusBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
