@@ -1,3 +1,5 @@
+import Foundation
+
 /// The four Modbus data tables.
 public enum ModbusTable: String, Sendable, Hashable, CaseIterable, Codable {
     case coil

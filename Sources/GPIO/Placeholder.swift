@@ -1,1 +1,0 @@
-// GPIO: libgpiod 1.6 wrapper (in progress)
