@@ -8,7 +8,7 @@ let strict: [SwiftSetting] = [
 
 let package = Package(
     name: "Stationmaster",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stationctl", targets: ["stationctl"]),
         .library(name: "Modbus", targets: ["Modbus"]),

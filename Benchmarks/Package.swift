@@ -7,7 +7,7 @@ let stationmaster = URL(fileURLWithPath: #filePath).deletingLastPathComponent().
 
 let package = Package(
     name: "StationmasterBenchmarks",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     dependencies: [
         .package(path: ".."),
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"]),

@@ -78,6 +78,8 @@ class PymodbusDevice:
     baudrate: int = 9600
     parity: str = "N"
     stopbits: int = 1
+    #: For RTU: the other end of the line, which the client opens.
+    client_port: str | None = None
     requests: list[Request] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -120,7 +122,7 @@ class PymodbusDevice:
     def cli_args(self) -> list[str]:
         """Connection options for `stationctl modbus ...`."""
         if self.serial_port is not None:
-            return ["--rtu", self.serial_port]
+            return ["--rtu", self.client_port or self.serial_port]
         return ["--tcp", f"{self.host}:{self.tcp_port}"]
 
     # ---- pymodbus' own view of the data ----
