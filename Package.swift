@@ -44,6 +44,12 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Domain: units, sockets, sessions, availability. No I/O.
+        .target(name: "StationCore", swiftSettings: strict),
+
+        // Pure energy decisions: inputs -> setpoints + reasons. No I/O, no clock reads.
+        .target(name: "EnergyManagement", dependencies: ["StationCore"], swiftSettings: strict),
+
         // Configuration: station files and device profiles, validated with file:line errors.
         .target(
             name: "StationConfig",
@@ -54,7 +60,7 @@ let package = Package(
         // Test support shipped beside the code.
         .target(
             name: "StationTesting",
-            dependencies: ["GPIO", "Modbus"],
+            dependencies: ["GPIO", "Modbus", "StationCore"],
             swiftSettings: strict
         ),
 
@@ -71,6 +77,8 @@ let package = Package(
 
         // Tests.
         .testTarget(name: "ModbusTests", dependencies: ["Modbus", "StationTesting"], swiftSettings: strict),
+        .testTarget(name: "StationCoreTests", dependencies: ["StationCore", "StationTesting"], swiftSettings: strict),
+        .testTarget(name: "EnergyManagementTests", dependencies: ["EnergyManagement", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "GPIOTests", dependencies: ["GPIO", "StationTesting"], swiftSettings: strict),
         .testTarget(
             name: "StationConfigTests",
