@@ -51,3 +51,22 @@ import Testing
         loop.server.stop()
     }
 }
+
+@Suite struct BusThreadTests {
+    @Test func pollerRunningOnTheBusThreadGetsCorrectAnswers() async throws {
+        let loop = try LoopbackServer()
+        let bank = try #require(loop.banks[1])
+        bank.set(.inputRegister, 0, [5, 6, 7])
+        let bus = loop.bus()
+        let sums = try await withTaskExecutorPreference(bus.thread) {
+            var sums: [Int] = []
+            for _ in 0..<50 {
+                let values = try await bus.readInputRegisters(unit: 1, address: 0, count: 3)
+                sums.append(values.reduce(0) { $0 + Int($1) })
+            }
+            return sums
+        }
+        #expect(sums == Array(repeating: 18, count: 50))
+        loop.server.stop()
+    }
+}

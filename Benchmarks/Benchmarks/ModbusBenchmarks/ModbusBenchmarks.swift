@@ -31,7 +31,7 @@ private func codec() -> Benchmark.Configuration {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark("Read 10 holding registers, Swift ModbusBus", configuration: latency()) { benchmark in
+    Benchmark("Read 10 holding registers, Swift ModbusBus, caller on the shared pool", configuration: latency()) { benchmark in
         guard let device else { benchmark.error("loopback server did not start"); return }
         let bus = ModbusBus(.tcp(host: "127.0.0.1", port: device.port))
         _ = try await bus.readHoldingRegisters(unit: 1, address: 100, count: 10)
@@ -40,6 +40,20 @@ let benchmarks: @Sendable () -> Void = {
             blackHole(try await bus.readHoldingRegisters(unit: 1, address: 100, count: 10))
         }
         benchmark.stopMeasurement()
+        await bus.shutdown()
+    }
+
+    Benchmark("Read 10 holding registers, Swift ModbusBus, loop on the bus thread", configuration: latency()) { benchmark in
+        guard let device else { benchmark.error("loopback server did not start"); return }
+        let bus = ModbusBus(.tcp(host: "127.0.0.1", port: device.port))
+        try await withTaskExecutorPreference(bus.thread) {
+            _ = try await bus.readHoldingRegisters(unit: 1, address: 100, count: 10)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations {
+                blackHole(try await bus.readHoldingRegisters(unit: 1, address: 100, count: 10))
+            }
+            benchmark.stopMeasurement()
+        }
         await bus.shutdown()
     }
 

@@ -1,9 +1,11 @@
 import Foundation
 
-/// A serial executor that runs its jobs on one thread of its own, where blocking C calls are allowed.
+/// An executor that runs its jobs on one thread of its own, where blocking C calls are allowed.
 ///
-/// An actor using it as `unownedExecutor` runs every method on that thread, in order.
-final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
+/// An actor using it as `unownedExecutor` runs every method on that thread, in order. As a task
+/// executor it also runs the nonisolated code of tasks that prefer it, so a loop of transactions
+/// on that thread needs no thread switch at all.
+final class DedicatedThreadExecutor: SerialExecutor, TaskExecutor, @unchecked Sendable {
     private let condition = NSCondition()
     private var queue: [UnownedJob] = []
     private var stopping = false
@@ -27,6 +29,10 @@ final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
         UnownedSerialExecutor(ordinary: self)
     }
 
+    func asUnownedTaskExecutor() -> UnownedTaskExecutor {
+        UnownedTaskExecutor(ordinary: self)
+    }
+
     /// Lets the thread finish the jobs it has and exit.
     func stop() {
         condition.lock()
@@ -46,7 +52,9 @@ final class DedicatedThreadExecutor: SerialExecutor, @unchecked Sendable {
             }
             swap(&batch, &queue)
             condition.unlock()
-            for job in batch { job.runSynchronously(on: asUnownedSerialExecutor()) }
+            for job in batch {
+                job.runSynchronously(isolatedTo: asUnownedSerialExecutor(), taskExecutor: asUnownedTaskExecutor())
+            }
             batch.removeAll(keepingCapacity: true)
         }
     }
