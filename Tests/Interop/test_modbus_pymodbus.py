@@ -357,8 +357,6 @@ def test_write_typed_value_fc6_fc16(peer, modbus, type_, order):
     assert entry["raw"] == regs and entry["value"] == expected_value(type_, value)
 
 
-@pytest.mark.xfail(strict=True, reason="stationctl bug: a negative VALUE without a preceding '--' is parsed "
-                   "as an option ('Missing expected argument' / 'Unknown option'), exit 64")
 def test_write_negative_value_without_separator(peer, modbus):
     address = HOLDING_WRITE_AREA + 110
     result = modbus("write", "--json", "--address", address, "--type", "i16", "-5")

@@ -83,6 +83,16 @@ struct ReadReport: Encodable {
         let raw: [Int]
         let value: JSONValue
         let scaled: Double?
+
+        private enum CodingKeys: String, CodingKey { case address, raw, value, scaled }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(address, forKey: .address)
+            try container.encode(raw, forKey: .raw)
+            try container.encode(value, forKey: .value)
+            try container.encode(scaled, forKey: .scaled)
+        }
     }
 
     let endpoint: String

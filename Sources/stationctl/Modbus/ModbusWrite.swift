@@ -9,11 +9,21 @@ struct ModbusWrite: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
     @OptionGroup var point: PointOptions
 
-    @Argument(help: "Values to write: numbers, true/false/on/off for coils, text for strings.")
+    @Argument(
+        parsing: .allUnrecognized,
+        help: "Values to write: numbers (negative ones too), true/false/on/off for coils, text for strings.")
     var values: [String]
 
+    /// The values, without the `--` terminator that scripts may put before negative numbers.
+    private var valueTexts: [String] {
+        guard let terminator = values.firstIndex(of: "--") else { return values }
+        var texts = values
+        texts.remove(at: terminator)
+        return texts
+    }
+
     func validate() throws {
-        guard !values.isEmpty else { throw ValidationError("give at least one value to write") }
+        guard !valueTexts.isEmpty else { throw ValidationError("give at least one value to write") }
         guard point.modbusTable.isWritable else {
             throw ValidationError("the \(point.modbusTable.rawValue) table is read-only; write to coil or holding")
         }
@@ -37,7 +47,7 @@ struct ModbusWrite: AsyncParsableCommand {
                 endpoint: endpoint.description, unit: connection.unit, table: point.modbusTable.rawValue,
                 address: point.address, type: point.valueType.spelling, raw: words.map(Int.init), written: true))
         } else {
-            print("wrote \(values.count) \(point.valueType.spelling) to \(point.modbusTable.rawValue) \(point.address) "
+            print("wrote \(valueTexts.count) \(point.valueType.spelling) to \(point.modbusTable.rawValue) \(point.address) "
                 + "(\(words.map { hex($0) }.joined(separator: " "))) on unit \(connection.unit) at \(endpoint)")
         }
     }
@@ -45,7 +55,7 @@ struct ModbusWrite: AsyncParsableCommand {
     private func encodedValues() throws -> [UInt16] {
         let type = point.valueType
         var words: [UInt16] = []
-        for text in values {
+        for text in valueTexts {
             do {
                 words += try RegisterCodec.encode(try parse(text, as: type), as: type, wordOrder: point.order)
             } catch let error as ModbusError {
