@@ -57,6 +57,9 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Drivers built from register maps, and the poll scheduler.
+        .target(name: "Devices", dependencies: ["Modbus", "StationConfig", "StationCore"], swiftSettings: strict),
+
         // Test support shipped beside the code.
         .target(
             name: "StationTesting",
@@ -79,6 +82,7 @@ let package = Package(
         .testTarget(name: "ModbusTests", dependencies: ["Modbus", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "StationCoreTests", dependencies: ["StationCore", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "EnergyManagementTests", dependencies: ["EnergyManagement", "StationTesting"], swiftSettings: strict),
+        .testTarget(name: "DevicesTests", dependencies: ["Devices", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "GPIOTests", dependencies: ["GPIO", "StationTesting"], swiftSettings: strict),
         .testTarget(
             name: "StationConfigTests",

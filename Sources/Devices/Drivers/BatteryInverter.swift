@@ -1,0 +1,53 @@
+public import StationCore
+import StationConfig
+
+/// What the battery inverter reports.
+public struct BatteryReading: Sendable, Hashable {
+    public var soc: StateOfCharge
+    public var maxChargePower: Watts?
+    public var maxDischargePower: Watts?
+    /// Positive = discharging.
+    public var power: Watts?
+
+    public init(soc: StateOfCharge, maxChargePower: Watts? = nil, maxDischargePower: Watts? = nil, power: Watts? = nil) {
+        self.soc = soc
+        self.maxChargePower = maxChargePower
+        self.maxDischargePower = maxDischargePower
+        self.power = power
+    }
+}
+
+/// The station battery's inverter: state of charge, limits, and an active power setpoint.
+public struct BatteryInverter: Sendable {
+    public let device: ModbusDevice
+    /// Optional profile point that must be 1 for the setpoint to be obeyed (SunSpec WSetEna).
+    public static let setpointEnablePoint = "power_setpoint_enable"
+
+    public init(device: ModbusDevice) {
+        self.device = device
+    }
+
+    public func read() async throws(DeviceError) -> BatteryReading {
+        let values = try await device.poll()
+        guard let soc = values[PointName.socPct], soc.isFinite, (0...100).contains(soc) else {
+            throw DeviceError(.nonsense, "\(device.name): state of charge \(values[PointName.socPct].map { String($0) } ?? "missing") is not 0-100 %")
+        }
+        let power = values[PointName.powerW]
+        if let power, !power.isFinite || abs(power) > 10_000_000 {
+            throw DeviceError(.nonsense, "\(device.name): power \(power) W is implausible")
+        }
+        return BatteryReading(
+            soc: StateOfCharge(soc),
+            maxChargePower: values[PointName.maxChargeW].map(Watts.init),
+            maxDischargePower: values[PointName.maxDischargeW].map(Watts.init),
+            power: power.map(Watts.init))
+    }
+
+    /// Sets the active power: positive discharges, negative charges, zero idles.
+    public func setPower(_ power: Watts) async throws(DeviceError) {
+        if device.has(Self.setpointEnablePoint) {
+            try await device.write(Self.setpointEnablePoint, 1)
+        }
+        try await device.write(PointName.powerSetpointW, power.value.rounded())
+    }
+}

@@ -1,0 +1,160 @@
+public import Modbus
+public import StationConfig
+import Synchronization
+
+/// The values of one poll: every readable point of a profile, scaled into engineering units.
+public struct PointValues: Sendable, Hashable {
+    public var numbers: [String: Double]
+    public var texts: [String: String]
+
+    public init(numbers: [String: Double] = [:], texts: [String: String] = [:]) {
+        self.numbers = numbers
+        self.texts = texts
+    }
+
+    public subscript(_ point: String) -> Double? { numbers[point] }
+}
+
+/// One Modbus device driven by its profile: reads all points block by block and writes setpoints.
+public final class ModbusDevice: Sendable {
+    /// What the station calls it ("socket 1", "battery", "grid meter").
+    public let name: String
+    public let profile: DeviceProfile
+    public let bus: ModbusBus
+    public let unit: UInt8
+    private let layout = Mutex<Layout?>(nil)
+
+    struct Layout {
+        let points: [String: ResolvedPoint]
+        let blocks: [RegisterBlock]
+        /// The last scale factor read for each scale-factor point, for writes.
+        var exponents: [String: Int] = [:]
+    }
+
+    public init(name: String, profile: DeviceProfile, bus: ModbusBus, unit: UInt8) {
+        self.name = name
+        self.profile = profile
+        self.bus = bus
+        self.unit = unit
+    }
+
+    /// The register blocks one poll reads, once the layout is known.
+    public var blocks: [RegisterBlock]? { layout.withLock { $0?.blocks } }
+
+    /// Reads every readable point; one transaction per register block.
+    public func poll() async throws(DeviceError) -> PointValues {
+        let current = try await resolvedLayout()
+        var raw: [String: ModbusValue] = [:]
+        for block in current.blocks {
+            let answer: [UInt16]
+            do {
+                answer = try await bus.read(unit: unit, table: block.table, address: block.start, count: block.count)
+            } catch {
+                throw DeviceError(error, device: name)
+            }
+            for point in block.points {
+                let registers = block.registers(of: point, in: answer)
+                guard let value = try? RegisterCodec.decode(registers, as: point.type, wordOrder: point.wordOrder) else { continue }
+                if profile.sunSpec != nil, Self.isSunSpecNotImplemented(value) { continue }
+                raw[point.name] = value
+            }
+        }
+        return scaled(raw, layout: current)
+    }
+
+    /// Writes an engineering value to a writable point, applying its scaling.
+    public func write(_ pointName: String, _ value: Double) async throws(DeviceError) {
+        let current = try await resolvedLayout()
+        guard let point = current.points[pointName] else {
+            throw DeviceError(.configuration, "\(name): profile \(profile.name) has no point \(pointName)")
+        }
+        guard point.access.canWrite, point.table.isWritable else {
+            throw DeviceError(.notWritable, "\(name): point \(pointName) is not writable")
+        }
+        var exponent: Int?
+        if case .scaleFactor(let factorPoint) = point.scaling {
+            exponent = layout.withLock { $0?.exponents[factorPoint] }
+            if exponent == nil { exponent = try await readExponent(factorPoint, in: current) }
+        }
+        let rawValue = point.scaling.raw(fromValue: value, exponent: exponent)
+        do {
+            let words = try RegisterCodec.encode(number: rawValue, as: point.type, wordOrder: point.wordOrder)
+            try await bus.write(unit: unit, table: point.table, address: point.address, values: words)
+        } catch {
+            throw DeviceError(error, device: name)
+        }
+    }
+
+    /// Whether the profile has a point of this name.
+    public func has(_ pointName: String) -> Bool { profile.points[pointName] != nil }
+
+    /// Forgets the layout, so the next poll discovers SunSpec models again (after a device swap).
+    public func rediscover() {
+        layout.withLock { $0 = nil }
+    }
+
+    private func resolvedLayout() async throws(DeviceError) -> Layout {
+        if let known = layout.withLock({ $0 }) { return known }
+        var map: SunSpecModelMap?
+        if let sunSpec = profile.sunSpec {
+            do {
+                map = try await SunSpecDiscovery.discover(
+                    on: bus, unit: unit, baseAddresses: sunSpec.baseAddresses.map { UInt16(clamping: $0) })
+            } catch {
+                throw DeviceError(error, device: name)
+            }
+        }
+        let points = try PointResolver.resolve(profile, sunSpec: map)
+        let fresh = Layout(points: points, blocks: RegisterBlock.plan(points.values))
+        layout.withLock { $0 = fresh }
+        return fresh
+    }
+
+    private func readExponent(_ factorPoint: String, in current: Layout) async throws(DeviceError) -> Int {
+        guard let point = current.points[factorPoint] else {
+            throw DeviceError(.configuration, "\(name): scale factor point \(factorPoint) missing")
+        }
+        do {
+            let value = try await bus.read(unit: unit, table: point.table, address: point.address, type: .i16)
+            return Int(value.number ?? 0)
+        } catch {
+            throw DeviceError(error, device: name)
+        }
+    }
+
+    private func scaled(_ raw: [String: ModbusValue], layout current: Layout) -> PointValues {
+        var values = PointValues()
+        var exponents: [String: Int] = [:]
+        for (name, value) in raw {
+            guard let point = current.points[name] else { continue }
+            if case .string(let text) = value {
+                values.texts[name] = text
+                continue
+            }
+            guard let number = value.number else { continue }
+            switch point.scaling {
+            case .scaleFactor(let factorPoint):
+                guard let factor = raw[factorPoint]?.number, (-10...10).contains(factor) else { continue }
+                exponents[factorPoint] = Int(factor)
+                values.numbers[name] = point.scaling.value(fromRaw: number, exponent: Int(factor))
+            default:
+                values.numbers[name] = point.scaling.value(fromRaw: number)
+            }
+        }
+        if !exponents.isEmpty {
+            layout.withLock { $0?.exponents.merge(exponents) { _, new in new } }
+        }
+        return values
+    }
+
+    /// SunSpec marks unimplemented points with the type's extreme value.
+    private static func isSunSpecNotImplemented(_ value: ModbusValue) -> Bool {
+        switch value {
+        case .i16(let v): return v == Int16.min
+        case .u16(let v): return v == UInt16.max
+        case .i32(let v): return v == Int32.min
+        case .u32(let v): return v == UInt32.max
+        default: return false
+        }
+    }
+}
