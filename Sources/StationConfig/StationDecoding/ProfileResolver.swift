@@ -1,3 +1,5 @@
+import Foundation
+
 /// Loads the device profiles a station file refers to, once each, from the profiles directory.
 final class ProfileResolver {
     enum Resolution {
@@ -28,15 +30,13 @@ final class ProfileResolver {
     func resolve(_ name: String) -> Resolution {
         if let cached = cache[name] { return cached }
         let path = ProfilePaths.join(directory, name + ".yaml")
-        let (profile, fileProblems) = DeviceProfileDecoder.load(path: path)
         let resolution: Resolution
-        if let profile {
-            resolution = .loaded(profile)
-        } else if fileProblems.count == 1, fileProblems[0].line == nil, fileProblems[0].message == "no such file" {
+        if !FileManager.default.fileExists(atPath: path) {
             resolution = .missing
         } else {
+            let (profile, fileProblems) = DeviceProfileDecoder.load(path: path)
             problems += fileProblems
-            resolution = .invalid
+            resolution = profile.map(Resolution.loaded) ?? .invalid
         }
         cache[name] = resolution
         return resolution
