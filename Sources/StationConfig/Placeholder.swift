@@ -1,1 +1,0 @@
-// Station configuration (in progress)

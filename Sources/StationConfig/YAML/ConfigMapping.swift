@@ -1,0 +1,54 @@
+import Yams
+
+/// A YAML mapping read against a schema: unknown keys are reported as soon as it is opened.
+struct ConfigMapping {
+    let node: ConfigNode
+    /// The entries in document order, keyed by their string form.
+    let entries: [(key: String, value: ConfigNode)]
+
+    /// Reads `node` as a mapping; `allowedKeys == nil` accepts any key.
+    init?(_ node: ConfigNode, allowedKeys: [String]?) {
+        guard case .mapping(let mapping) = node.node else {
+            node.report("expected a mapping, got \(node.quotedForMessage)")
+            return nil
+        }
+        self.node = node
+        var entries: [(key: String, value: ConfigNode)] = []
+        for (key, value) in mapping {
+            let keyLine = key.mark?.line
+            guard case .scalar(let scalar) = key else {
+                node.report("keys must be plain text", line: keyLine ?? node.line)
+                continue
+            }
+            let name = scalar.string
+            if let allowedKeys, !allowedKeys.contains(name) {
+                var message = "unknown key \"\(name)\""
+                if let suggestion = KeySuggestion.closest(to: name, among: allowedKeys) {
+                    message += ", did you mean \"\(suggestion)\"?"
+                }
+                node.report(message, line: keyLine ?? node.line)
+                continue
+            }
+            entries.append((name, node.child(value, key: name, keyLine: keyLine)))
+        }
+        self.entries = entries
+    }
+
+    /// The value under `key`; `nil` when the key is absent or its value is null.
+    func optional(_ key: String) -> ConfigNode? {
+        guard let value = entries.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
+        return value
+    }
+
+    /// The value under `key`, or `nil` after reporting `missing required key` at this mapping's line.
+    func required(_ key: String) -> ConfigNode? {
+        guard let value = entries.first(where: { $0.key == key })?.value else {
+            node.report("missing required key \"\(key)\"")
+            return nil
+        }
+        return value
+    }
+
+    /// Whether `key` is present with a non-null value.
+    func contains(_ key: String) -> Bool { optional(key) != nil }
+}
