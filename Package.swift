@@ -60,6 +60,9 @@ let package = Package(
         // Drivers built from register maps, and the poll scheduler.
         .target(name: "Devices", dependencies: ["Modbus", "StationConfig", "StationCore"], swiftSettings: strict),
 
+        // Simulated station hardware: Modbus devices, EVs, scenarios.
+        .target(name: "StationSimulator", dependencies: ["Devices", "Modbus", "StationConfig", "StationCore"], swiftSettings: strict),
+
         // Test support shipped beside the code.
         .target(
             name: "StationTesting",
@@ -82,7 +85,8 @@ let package = Package(
         .testTarget(name: "ModbusTests", dependencies: ["Modbus", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "StationCoreTests", dependencies: ["StationCore", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "EnergyManagementTests", dependencies: ["EnergyManagement", "StationTesting"], swiftSettings: strict),
-        .testTarget(name: "DevicesTests", dependencies: ["Devices", "StationTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "DevicesTests", dependencies: ["Devices", "StationSimulator", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "GPIOTests", dependencies: ["GPIO", "StationTesting"], swiftSettings: strict),
         .testTarget(
             name: "StationConfigTests",

@@ -20,8 +20,13 @@ public struct BatteryReading: Sendable, Hashable {
 /// The station battery's inverter: state of charge, limits, and an active power setpoint.
 public struct BatteryInverter: Sendable {
     public let device: ModbusDevice
-    /// Optional profile point that must be 1 for the setpoint to be obeyed (SunSpec WSetEna).
+    /// Optional profile points that put the inverter under setpoint control (SunSpec 704 WSetEna, WSetMod).
     public static let setpointEnablePoint = "power_setpoint_enable"
+    public static let setpointModePoint = "power_setpoint_mode"
+    /// Optional points of a reversion: the inverter returns to this power by itself if not written again in time.
+    public static let reversionPowerPoint = "power_setpoint_reversion_w"
+    public static let reversionTimePoint = "power_setpoint_reversion_s"
+    public static let reversionEnablePoint = "power_setpoint_reversion_enable"
 
     public init(device: ModbusDevice) {
         self.device = device
@@ -43,11 +48,19 @@ public struct BatteryInverter: Sendable {
             power: power.map(Watts.init))
     }
 
+    /// Puts the inverter under setpoint control, idling by itself after `reversion` without a new setpoint.
+    public func takeControl(reversion: Duration) async throws(DeviceError) {
+        if device.has(Self.reversionPowerPoint), device.has(Self.reversionTimePoint), device.has(Self.reversionEnablePoint) {
+            try await device.write(Self.reversionPowerPoint, 0)
+            try await device.write(Self.reversionTimePoint, Double(min(max(reversion.components.seconds, 1), 3600)))
+            try await device.write(Self.reversionEnablePoint, 1)
+        }
+        if device.has(Self.setpointModePoint) { try await device.write(Self.setpointModePoint, 1) }
+        if device.has(Self.setpointEnablePoint) { try await device.write(Self.setpointEnablePoint, 1) }
+    }
+
     /// Sets the active power: positive discharges, negative charges, zero idles.
     public func setPower(_ power: Watts) async throws(DeviceError) {
-        if device.has(Self.setpointEnablePoint) {
-            try await device.write(Self.setpointEnablePoint, 1)
-        }
         try await device.write(PointName.powerSetpointW, power.value.rounded())
     }
 }

@@ -40,11 +40,17 @@ public final class ModbusServer: Sendable {
     /// Opens the listener and starts answering on a thread of its own; returns the TCP port (0 for RTU).
     @discardableResult
     public func start() throws(ModbusError) -> Int {
-        let loop = try ServerLoop(listener: listener, lookup: { [units] unit in units.banks.withLock { $0[unit] } })
+        let loop = try ServerLoop(listener: listener, lookup: { [units] unit in
+            units.requests.add(1, ordering: .relaxed)
+            return units.banks.withLock { $0[unit] }
+        })
         running.withLock { $0 = loop }
         loop.start()
         return loop.port
     }
+
+    /// Requests received and handled (answered, refused or deliberately ignored) since the server was made.
+    public var requestsReceived: Int { units.requests.load(ordering: .relaxed) }
 
     /// The TCP port being served, once started.
     public var port: Int? { running.withLock { $0?.port } }
@@ -62,6 +68,7 @@ public final class ModbusServer: Sendable {
 /// The banks a server hosts, by unit id.
 final class UnitTable: Sendable {
     let banks: Mutex<[UInt8: RegisterBank]>
+    let requests = Atomic<Int>(0)
 
     init(_ banks: [UInt8: RegisterBank]) {
         self.banks = Mutex(banks)
