@@ -11,6 +11,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "stationctl", targets: ["stationctl"]),
+        .executable(name: "station-sim", targets: ["station-sim"]),
         .library(name: "Modbus", targets: ["Modbus"]),
         .library(name: "GPIO", targets: ["GPIO"]),
         .library(name: "StationConfig", targets: ["StationConfig"]),
@@ -81,12 +82,25 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        .executableTarget(
+            name: "station-sim",
+            dependencies: [
+                "StationSimulator",
+                "StationConfig",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+
         // Tests.
         .testTarget(name: "ModbusTests", dependencies: ["Modbus", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "StationCoreTests", dependencies: ["StationCore", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "EnergyManagementTests", dependencies: ["EnergyManagement", "StationTesting"], swiftSettings: strict),
         .testTarget(
             name: "DevicesTests", dependencies: ["Devices", "StationSimulator", "StationTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "StationSimulatorTests", dependencies: ["StationSimulator", "Devices", "StationTesting"],
+            swiftSettings: strict),
         .testTarget(name: "GPIOTests", dependencies: ["GPIO", "StationTesting"], swiftSettings: strict),
         .testTarget(
             name: "StationConfigTests",
