@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "stationctl", targets: ["stationctl"]),
         .executable(name: "station-sim", targets: ["station-sim"]),
+        .executable(name: "stationd", targets: ["stationd"]),
         .library(name: "Modbus", targets: ["Modbus"]),
         .library(name: "GPIO", targets: ["GPIO"]),
         .library(name: "StationConfig", targets: ["StationConfig"]),
@@ -21,6 +22,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // C libraries from Debian's packages.
@@ -61,6 +66,20 @@ let package = Package(
         // Drivers built from register maps, and the poll scheduler.
         .target(name: "Devices", dependencies: ["Modbus", "StationConfig", "StationCore"], swiftSettings: strict),
 
+        // stationd: buses and pollers, the control loop, GPIO safety, local API, metrics, systemd.
+        .target(
+            name: "StationController",
+            dependencies: [
+                "StationCore", "Devices", "EnergyManagement", "GPIO", "StationConfig", "Modbus",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
         // Simulated station hardware: Modbus devices, EVs, scenarios.
         .target(name: "StationSimulator", dependencies: ["Devices", "Modbus", "StationConfig", "StationCore"], swiftSettings: strict),
 
@@ -83,6 +102,14 @@ let package = Package(
         ),
 
         .executableTarget(
+            name: "stationd",
+            dependencies: [
+                "StationController",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "station-sim",
             dependencies: [
                 "StationSimulator",
@@ -100,6 +127,13 @@ let package = Package(
             name: "DevicesTests", dependencies: ["Devices", "StationSimulator", "StationTesting"], swiftSettings: strict),
         .testTarget(
             name: "StationSimulatorTests", dependencies: ["StationSimulator", "Devices", "StationTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "StationControllerTests",
+            dependencies: [
+                "StationController", "StationSimulator", "StationTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
             swiftSettings: strict),
         .testTarget(name: "GPIOTests", dependencies: ["GPIO", "StationTesting"], swiftSettings: strict),
         .testTarget(

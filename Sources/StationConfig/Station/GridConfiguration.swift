@@ -23,10 +23,13 @@ public struct ModbusDeviceReference: Sendable, Hashable {
     public var busName: String
     /// Modbus unit (slave) id: 1...247, or 255 on a TCP bus.
     public var unitId: Int
+    /// How often to read the device; nil polls once per control period.
+    public var pollInterval: Duration?
 
-    public init(profileName: String, busName: String, unitId: Int) {
+    public init(profileName: String, busName: String, unitId: Int, pollInterval: Duration? = nil) {
         self.profileName = profileName
         self.busName = busName
         self.unitId = unitId
+        self.pollInterval = pollInterval
     }
 }

@@ -9,19 +9,31 @@ public struct SocketConfiguration: Sendable, Equatable {
     /// 1 or 3.
     public var phases: Int
     public var connector: ConnectorType
+    /// Whether plugging in starts a session or a token is needed.
+    public var authorization: SocketAuthorization
     public var gpio: SocketGPIOConfiguration
 
     public init(
         id: Int, device: ModbusDeviceReference, maxCurrentA: Double, phases: Int,
-        connector: ConnectorType = .type2, gpio: SocketGPIOConfiguration = SocketGPIOConfiguration()
+        connector: ConnectorType = .type2, authorization: SocketAuthorization = .free,
+        gpio: SocketGPIOConfiguration = SocketGPIOConfiguration()
     ) {
         self.id = id
         self.device = device
         self.maxCurrentA = maxCurrentA
         self.phases = phases
         self.connector = connector
+        self.authorization = authorization
         self.gpio = gpio
     }
+}
+
+/// How a socket's sessions are authorised.
+public enum SocketAuthorization: String, Sendable, Hashable, CaseIterable {
+    /// Plugging in starts a session (free vend; no reader at the socket).
+    case free
+    /// A session needs a token: a remote start or an id tag from the local authorisation list.
+    case token
 }
 
 /// The physical connector of a socket.

@@ -13,6 +13,10 @@ public struct StationConfiguration: Sendable, Equatable {
     public var gpio: StationGPIOConfiguration
     /// The device profiles the station refers to, by name.
     public var profiles: [String: DeviceProfile]
+    /// The energy manager's settings and the station's own tariff.
+    public var energy = EnergyConfiguration()
+    /// Where the local API listens on 127.0.0.1.
+    public var localAPI = LocalAPIConfiguration()
 
     public init(
         stationId: String, uplink: UplinkConfiguration?, control: ControlConfiguration, grid: GridConfiguration,

@@ -13,8 +13,10 @@ extension StationDecoder {
             }
             unitIdUsers[key] = map.node.keyPath
         }
-        guard let profileName, let bus, let unitId else { return nil }
-        return ModbusDeviceReference(profileName: profileName, busName: bus.name, unitId: unitId)
+        let pollNode = map.optional("poll_interval_ms")
+        let pollInterval = pollNode.flatMap { $0.milliseconds(in: 100...60_000) }
+        guard let profileName, let bus, let unitId, pollNode == nil || pollInterval != nil else { return nil }
+        return ModbusDeviceReference(profileName: profileName, busName: bus.name, unitId: unitId, pollInterval: pollInterval)
     }
 
     /// The profile name, once the profile loaded and has the expected kind.

@@ -1,5 +1,7 @@
 extension StationDecoder {
-    static let socketKeys = ["id", "device", "bus", "unit_id", "max_current_a", "phases", "connector", "gpio"]
+    static let socketKeys = [
+        "id", "device", "bus", "unit_id", "poll_interval_ms", "max_current_a", "phases", "connector", "authorization", "gpio",
+    ]
 
     /// The sockets that decoded (possibly fewer than listed, when some have problems).
     func decodeSockets(_ node: ConfigNode) -> [SocketConfiguration]? {
@@ -30,11 +32,15 @@ extension StationDecoder {
                 map.optional("phases")?.report("a type1_cable connector carries one phase, so phases must be 1")
             }
             let gpio = map.optional("gpio").map(decodeSocketGPIO) ?? SocketGPIOConfiguration()
-            guard let id, let device, let maxCurrent, let phases, let connector, let gpio,
+            let authorization = map.optional("authorization").map {
+                $0.choice(["free": SocketAuthorization.free, "token": .token])
+            } ?? .free
+            guard let id, let device, let maxCurrent, let phases, let connector, let gpio, let authorization,
                   connector != .type1Cable || phases == 1
             else { continue }
             decoded.append(SocketConfiguration(
-                id: id, device: device, maxCurrentA: maxCurrent, phases: phases, connector: connector, gpio: gpio))
+                id: id, device: device, maxCurrentA: maxCurrent, phases: phases, connector: connector,
+                authorization: authorization, gpio: gpio))
         }
         return decoded
     }

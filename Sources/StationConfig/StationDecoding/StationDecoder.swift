@@ -1,6 +1,8 @@
 /// Decodes a station file, checks its cross references, and reports every problem to one collector.
 final class StationDecoder {
-    static let keys = ["station_id", "uplink", "control", "grid", "safety", "buses", "sockets", "battery", "gpio"]
+    static let keys = [
+        "station_id", "uplink", "control", "grid", "safety", "buses", "sockets", "battery", "energy", "gpio", "local_api",
+    ]
 
     let collector: ProblemCollector
     /// The station file's directory, for resolving relative paths such as `password_file`.
@@ -37,12 +39,17 @@ final class StationDecoder {
         }
         let gpioNode = map.optional("gpio")
         let gpio = gpioNode.map(decodeStationGPIO) ?? StationGPIOConfiguration()
+        let energy = map.optional("energy").map(decodeEnergy) ?? EnergyConfiguration()
+        let localAPI = map.optional("local_api").map(decodeLocalAPI) ?? LocalAPIConfiguration()
         guard !collector.hasProblems, resolver.problems.isEmpty,
-              let stationId, let control, let buses, let grid, let sockets, let safety, let gpio
+              let stationId, let control, let buses, let grid, let sockets, let safety, let gpio, let energy, let localAPI
         else { return nil }
-        return StationConfiguration(
+        var configuration = StationConfiguration(
             stationId: stationId, uplink: uplink, control: control, grid: grid, safety: safety,
             buses: buses, sockets: sockets, battery: battery, gpio: gpio, profiles: resolver.loadedProfiles)
+        configuration.energy = energy
+        configuration.localAPI = localAPI
+        return configuration
     }
 
     func decodeControl(_ node: ConfigNode) -> ControlConfiguration? {

@@ -1,0 +1,1 @@
+// stationd wiring (in progress)
