@@ -1,1 +1,0 @@
-// Energy management (in progress)
