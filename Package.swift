@@ -24,7 +24,6 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
@@ -66,14 +65,16 @@ let package = Package(
         // Drivers built from register maps, and the poll scheduler.
         .target(name: "Devices", dependencies: ["Modbus", "StationConfig", "StationCore"], swiftSettings: strict),
 
+        // The local API's documents, shared by stationd and stationctl.
+        .target(name: "StationAPI", swiftSettings: strict),
+
         // stationd: buses and pollers, the control loop, GPIO safety, local API, metrics, systemd.
         .target(
             name: "StationController",
             dependencies: [
-                "StationCore", "Devices", "EnergyManagement", "GPIO", "StationConfig", "Modbus",
+                "StationCore", "Devices", "EnergyManagement", "GPIO", "StationConfig", "Modbus", "StationAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-                .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -95,6 +96,7 @@ let package = Package(
             name: "stationctl",
             dependencies: [
                 "Modbus",
+                "StationAPI",
                 "StationConfig",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],

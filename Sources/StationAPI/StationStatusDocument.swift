@@ -1,0 +1,207 @@
+public import Foundation
+
+/// The station as the local API shows it: `GET /api/status`.
+public struct StationStatusDocument: Codable, Sendable, Equatable {
+    public var stationId: String
+    public var time: Date
+    public var uptimeSeconds: Double
+    public var cycle: Int
+    public var periodMs: Int
+    public var lastCycleMs: Double?
+    public var mode: String?
+    public var reasons: [Reason]
+    public var grid: Grid
+    public var battery: Battery?
+    public var sockets: [Socket]
+    public var audit: [AvailabilityChange]
+
+    public struct Reason: Codable, Sendable, Equatable {
+        public var code: String
+        public var message: String
+
+        public init(code: String, message: String) {
+            self.code = code
+            self.message = message
+        }
+    }
+
+    /// How recent and trustworthy a device's data is.
+    public struct Data: Codable, Sendable, Equatable {
+        public var quality: String
+        public var ageMs: Double?
+        public var error: String?
+
+        public init(quality: String, ageMs: Double?, error: String?) {
+            self.quality = quality
+            self.ageMs = ageMs
+            self.error = error
+        }
+    }
+
+    public struct Grid: Codable, Sendable, Equatable {
+        public var powerW: Double?
+        public var capW: Double
+        public var data: Data
+
+        public init(powerW: Double?, capW: Double, data: Data) {
+            self.powerW = powerW
+            self.capW = capW
+            self.data = data
+        }
+    }
+
+    public struct Battery: Codable, Sendable, Equatable {
+        public var socPct: Double?
+        public var powerW: Double?
+        public var setpointW: Double
+        public var data: Data
+
+        public init(socPct: Double?, powerW: Double?, setpointW: Double, data: Data) {
+            self.socPct = socPct
+            self.powerW = powerW
+            self.setpointW = setpointW
+            self.data = data
+        }
+    }
+
+    public struct Socket: Codable, Sendable, Equatable {
+        public var id: Int
+        public var status: String
+        public var pilot: String?
+        public var powerW: Double?
+        public var energyWh: Double?
+        public var offeredA: Double
+        public var maxCurrentA: Double
+        public var phases: Int
+        public var contactorClosed: Bool?
+        public var data: Data
+        public var session: Session?
+        public var enabled: Bool
+        public var disabledBy: [AvailabilityChange]
+        public var reservation: Reservation?
+
+        public init(
+            id: Int, status: String, pilot: String?, powerW: Double?, energyWh: Double?, offeredA: Double,
+            maxCurrentA: Double, phases: Int, contactorClosed: Bool?, data: Data, session: Session?, enabled: Bool,
+            disabledBy: [AvailabilityChange], reservation: Reservation?
+        ) {
+            self.id = id
+            self.status = status
+            self.pilot = pilot
+            self.powerW = powerW
+            self.energyWh = energyWh
+            self.offeredA = offeredA
+            self.maxCurrentA = maxCurrentA
+            self.phases = phases
+            self.contactorClosed = contactorClosed
+            self.data = data
+            self.session = session
+            self.enabled = enabled
+            self.disabledBy = disabledBy
+            self.reservation = reservation
+        }
+    }
+
+    public struct Session: Codable, Sendable, Equatable {
+        public var id: String
+        public var idTag: String?
+        public var startedAt: Date
+        public var energyWh: Double
+        public var powerW: Double
+
+        public init(id: String, idTag: String?, startedAt: Date, energyWh: Double, powerW: Double) {
+            self.id = id
+            self.idTag = idTag
+            self.startedAt = startedAt
+            self.energyWh = energyWh
+            self.powerW = powerW
+        }
+    }
+
+    public struct Reservation: Codable, Sendable, Equatable {
+        public var id: Int
+        public var idTag: String
+        public var expiresAt: Date
+
+        public init(id: Int, idTag: String, expiresAt: Date) {
+            self.id = id
+            self.idTag = idTag
+            self.expiresAt = expiresAt
+        }
+    }
+
+    public struct AvailabilityChange: Codable, Sendable, Equatable {
+        public var socket: Int
+        public var source: String
+        public var enabled: Bool
+        public var actor: String
+        public var reason: String
+        public var at: Date
+
+        public init(socket: Int, source: String, enabled: Bool, actor: String, reason: String, at: Date) {
+            self.socket = socket
+            self.source = source
+            self.enabled = enabled
+            self.actor = actor
+            self.reason = reason
+            self.at = at
+        }
+    }
+
+    public init(
+        stationId: String, time: Date, uptimeSeconds: Double, cycle: Int, periodMs: Int, lastCycleMs: Double?,
+        mode: String?, reasons: [Reason], grid: Grid, battery: Battery?, sockets: [Socket], audit: [AvailabilityChange]
+    ) {
+        self.stationId = stationId
+        self.time = time
+        self.uptimeSeconds = uptimeSeconds
+        self.cycle = cycle
+        self.periodMs = periodMs
+        self.lastCycleMs = lastCycleMs
+        self.mode = mode
+        self.reasons = reasons
+        self.grid = grid
+        self.battery = battery
+        self.sockets = sockets
+        self.audit = audit
+    }
+}
+
+/// `POST /api/sockets/{id}/disable` and `/enable`.
+public struct SocketAvailabilityRequest: Codable, Sendable, Equatable {
+    /// Who asks: the technician's name.
+    public var actor: String
+    public var reason: String
+
+    public init(actor: String, reason: String) {
+        self.actor = actor
+        self.reason = reason
+    }
+}
+
+/// An error answer of the local API.
+public struct APIErrorDocument: Codable, Sendable, Equatable {
+    public var error: String
+
+    public init(error: String) {
+        self.error = error
+    }
+}
+
+/// The local API's JSON conventions: snake_case keys, ISO 8601 times.
+public enum StationAPIJSON {
+    public static func encoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys]
+        return encoder
+    }
+
+    public static func decoder() -> JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+}

@@ -1,0 +1,65 @@
+import EnergyManagement
+public import Prometheus
+import StationCore
+
+/// The Prometheus metrics stationd serves at `/metrics`.
+public final class StationMetrics: Sendable {
+    public let registry = PrometheusCollectorRegistry()
+    private let gridPower: Gauge
+    private let gridCap: Gauge
+    private let batterySoC: Gauge
+    private let batterySetpoint: Gauge
+    private let cycleDuration: Gauge
+    private let cycles: Counter
+
+    public init() {
+        gridPower = registry.makeGauge(name: "stationd_grid_power_watts", help: "Grid import at the connection point (negative: export)")
+        gridCap = registry.makeGauge(name: "stationd_grid_cap_watts", help: "Import limit in force")
+        batterySoC = registry.makeGauge(name: "stationd_battery_soc_percent", help: "Battery state of charge")
+        batterySetpoint = registry.makeGauge(name: "stationd_battery_setpoint_watts", help: "Battery power setpoint (positive: discharge)")
+        cycleDuration = registry.makeGauge(name: "stationd_control_cycle_seconds", help: "Duration of the last control cycle")
+        cycles = registry.makeCounter(name: "stationd_control_cycles_total", help: "Control cycles run")
+    }
+
+    /// Updates every metric after a cycle.
+    func record(_ cycle: StationController.CycleRecord, station: Station, decision: SetpointDecision, failures: [String: Int]) {
+        cycles.increment()
+        cycleDuration.set(to: cycle.duration.seconds)
+        gridPower.set(to: cycle.gridPower?.value ?? .nan)
+        gridCap.set(to: cycle.gridCap.value)
+        batterySoC.set(to: cycle.battery?.soc.value ?? .nan)
+        batterySetpoint.set(to: decision.batteryPower.value)
+        for (id, socket) in station.sockets {
+            let labels = [("socket", id.description)]
+            registry.makeGauge(name: "stationd_socket_offered_amperes", labels: labels, help: "Current offered to the vehicle")
+                .set(to: socket.offeredCurrent.value)
+            registry.makeGauge(name: "stationd_socket_power_watts", labels: labels, help: "Power the socket delivers")
+                .set(to: socket.power?.value ?? .nan)
+            for status in SocketStatus.allCases {
+                registry.makeGauge(
+                    name: "stationd_socket_status", labels: labels + [("status", status.rawValue)],
+                    help: "1 for the socket's current status"
+                ).set(to: socket.status == status ? 1 : 0)
+            }
+        }
+        for mode in SetpointDecision.Mode.allModes {
+            registry.makeGauge(name: "stationd_energy_mode", labels: [("mode", mode.rawValue)], help: "1 for the energy manager's mode")
+                .set(to: decision.mode == mode ? 1 : 0)
+        }
+        for (device, count) in failures {
+            registry.makeGauge(name: "stationd_device_consecutive_failures", labels: [("device", device)], help: "Failed polls in a row")
+                .set(to: Double(count))
+        }
+    }
+
+    /// The text exposition format.
+    public func exposition() -> String {
+        var buffer: [UInt8] = []
+        registry.emit(into: &buffer)
+        return String(decoding: buffer, as: UTF8.self)
+    }
+}
+
+extension SetpointDecision.Mode {
+    static let allModes: [SetpointDecision.Mode] = [.normal, .peakShaving, .curtailing, .failSafeGridMeter, .failSafeBattery]
+}

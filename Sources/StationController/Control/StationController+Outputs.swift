@@ -1,0 +1,142 @@
+import Devices
+import GPIO
+import StationCore
+
+/// What was last written to each output, so setpoints go out only when they change.
+struct OutputState: Sendable {
+    struct Written<Value: Sendable & Equatable>: Sendable {
+        var value: Value
+        var at: Duration
+    }
+
+    var offers: [SocketID: Written<Amperes>] = [:]
+    var contactors: [SocketID: Bool] = [:]
+    var battery: Written<Watts>?
+    var batteryUnderControl = false
+    var statusLED: Bool?
+    var socketLEDs: [SocketID: Bool] = [:]
+    var emergencyStopActive = false
+    var writeFailures = 0
+
+    /// Devices that ignore a setpoint for a while get it again after this long, even unchanged.
+    static let refresh: Duration = .seconds(10)
+
+    func needsWrite<Value>(_ written: Written<Value>?, _ value: Value, now: Duration) -> Bool {
+        guard let written else { return true }
+        return written.value != value || now - written.at >= Self.refresh
+    }
+}
+
+extension StationController {
+    /// Writes limits, contactors, the battery setpoint and LEDs. Opening a contactor follows the disable.
+    func actuate(limits: [SocketID: Amperes], batteryPower: Watts?, only: Set<SocketID>? = nil) async {
+        let now = clock.uptime
+        var writes: [(SocketID, Amperes, EVSEController)] = []
+        for socket in hardware.sockets where only?.contains(socket.id) ?? true {
+            let limit = limits[socket.id] ?? .zero
+            let offered = limit >= Amperes(6) ? Amperes(limit.value.rounded(.down)) : .zero
+            if outputs.needsWrite(outputs.offers[socket.id], offered, now: now) {
+                writes.append((socket.id, offered, socket.controller))
+            }
+        }
+        let results = await withTaskGroup(of: (SocketID, Amperes, String?).self) { group in
+            for (id, offered, controller) in writes {
+                group.addTask {
+                    do {
+                        try await controller.offer(offered)
+                        return (id, offered, nil)
+                    } catch {
+                        return (id, offered, "\(error)")
+                    }
+                }
+            }
+            var results: [(SocketID, Amperes, String?)] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        for (id, offered, failure) in results {
+            if let failure {
+                outputs.offers[id] = nil
+                outputs.writeFailures += 1
+                logger.warning("socket \(id): could not offer \(offered): \(failure)")
+            } else {
+                outputs.offers[id] = .init(value: offered, at: now)
+            }
+        }
+        setContactors(only: only)
+        if let batteryPower, only == nil { await writeBattery(batteryPower, now: now) }
+        if only == nil { setLEDs() }
+    }
+
+    /// A socket's contactor is closed only while the socket may charge.
+    private func setContactors(only: Set<SocketID>?) {
+        for socket in hardware.sockets where only?.contains(socket.id) ?? true {
+            guard let contactor = socket.contactor else { continue }
+            let close = !outputs.emergencyStopActive && (station.sockets[socket.id]?.mayCharge ?? false)
+            guard outputs.contactors[socket.id] != close else { continue }
+            do {
+                try contactor.set(close)
+                outputs.contactors[socket.id] = close
+            } catch {
+                outputs.contactors[socket.id] = nil
+                logger.error("socket \(socket.id): contactor \(close ? "close" : "open") failed: \(error)")
+            }
+        }
+    }
+
+    private func writeBattery(_ power: Watts, now: Duration) async {
+        guard let inverter = hardware.battery?.inverter else { return }
+        let rounded = Watts(power.value.rounded())
+        guard outputs.needsWrite(outputs.battery, rounded, now: now) else { return }
+        do {
+            if !outputs.batteryUnderControl {
+                try await inverter.takeControl(reversion: max(.seconds(5), configuration.control.period * 5))
+                outputs.batteryUnderControl = true
+            }
+            try await inverter.setPower(rounded)
+            outputs.battery = .init(value: rounded, at: now)
+        } catch {
+            outputs.battery = nil
+            outputs.batteryUnderControl = false
+            outputs.writeFailures += 1
+            logger.warning("battery: could not set \(rounded): \(error)")
+        }
+    }
+
+    private func setLEDs() {
+        let healthy = !outputs.emergencyStopActive && lastDecision?.mode != .failSafeGridMeter
+        if let led = hardware.statusLED, outputs.statusLED != healthy {
+            outputs.statusLED = (try? led.set(healthy)) != nil ? healthy : nil
+        }
+        for socket in hardware.sockets {
+            guard let led = socket.led else { continue }
+            let on = station.sockets[socket.id]?.status == .charging
+            if outputs.socketLEDs[socket.id] != on {
+                outputs.socketLEDs[socket.id] = (try? led.set(on)) != nil ? on : nil
+            }
+        }
+    }
+
+    /// Leaves the hardware safe: every socket disabled and its contactor open, the battery idle.
+    public func enterSafeState(reason: String) async {
+        logger.notice("entering safe state: \(reason)")
+        for socket in hardware.sockets {
+            try? socket.contactor?.set(false)
+            outputs.contactors[socket.id] = false
+        }
+        await withTaskGroup(of: Void.self) { group in
+            for socket in hardware.sockets {
+                group.addTask { try? await socket.controller.offer(.zero) }
+            }
+            if let inverter = hardware.battery?.inverter {
+                group.addTask { try? await inverter.setPower(.zero) }
+            }
+        }
+        for socket in hardware.sockets {
+            outputs.offers[socket.id] = .init(value: .zero, at: clock.uptime)
+            try? socket.led?.set(false)
+        }
+        outputs.battery = .init(value: .zero, at: clock.uptime)
+        try? hardware.statusLED?.set(false)
+    }
+}

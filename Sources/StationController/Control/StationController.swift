@@ -1,0 +1,242 @@
+public import Devices
+public import EnergyManagement
+public import Foundation
+import GPIO
+public import Logging
+public import StationConfig
+public import StationCore
+
+/// The station's brain: each cycle it takes the readings, updates the station model, asks the energy
+/// manager for setpoints and writes them to the hardware. It is the only owner of the station model.
+public actor StationController {
+    public nonisolated let configuration: StationConfiguration
+    public nonisolated let hardware: StationHardware
+    public nonisolated let readings: StationReadings
+    public nonisolated let clock: any StationClock
+    let logger: Logger
+    let settings: EnergySettings
+    let metrics: StationMetrics?
+
+    public private(set) var station: Station
+    public private(set) var lastDecision: SetpointDecision?
+    public private(set) var lastCycle: CycleRecord?
+    public private(set) var cycles = 0
+    /// A lower import limit from the CPMS or DSO, if any; the configured limit applies otherwise.
+    public private(set) var centralGridCap: Watts?
+    /// A price schedule from the CPMS; the station's tariff applies otherwise.
+    public private(set) var centralSchedule: PriceSchedule?
+    public private(set) var recentEvents: [StationEvent] = []
+    var energy = EnergyManager()
+    var outputs = OutputState()
+    private var eventListeners: [UUID: AsyncStream<StationEvent>.Continuation] = [:]
+
+    /// What the last cycle saw and decided.
+    public struct CycleRecord: Sendable {
+        public var number: Int
+        public var at: Date
+        public var uptime: Duration
+        public var gridPower: Watts?
+        public var gridQuality: ReadingQuality
+        public var gridCap: Watts
+        public var battery: BatteryState?
+        public var batterySetpoint: Watts
+        public var duration: Duration
+    }
+
+    public init(
+        configuration: StationConfiguration, hardware: StationHardware, readings: StationReadings,
+        clock: any StationClock, logger: Logger = Logger(label: "stationd.control"), metrics: StationMetrics? = nil
+    ) {
+        self.metrics = metrics
+        self.configuration = configuration
+        self.hardware = hardware
+        self.readings = readings
+        self.clock = clock
+        self.logger = logger
+        settings = EnergySettings(configuration: configuration)
+        station = Station(sockets: configuration.sockets.map {
+            SocketState(
+                id: SocketID($0.id), phases: $0.phases, maxCurrent: Amperes($0.maxCurrentA),
+                authorization: $0.authorization == .token ? .token : .freeVend)
+        })
+    }
+
+    /// The import limit in force: the configured connection limit or a lower central cap.
+    public var gridCap: Watts {
+        let configured = Watts(configuration.grid.connectionLimitW)
+        guard let centralGridCap else { return configured }
+        return min(configured, centralGridCap)
+    }
+
+    // MARK: The cycle
+
+    /// Runs one control cycle: readings, station model, decision, writes.
+    @discardableResult
+    public func runCycle() async -> SetpointDecision {
+        let started = clock.uptime
+        let now = clock.wallTime
+        cycles += 1
+        let snapshot = readings.snapshot(at: started, staleAfter: configuration.safety.staleAfter)
+        var events: [StationEvent] = []
+        for socket in hardware.sockets {
+            let entry = snapshot.sockets[socket.id] ?? StationReadings.Entry()
+            let value = entry.reading.value
+            events += station.observe(
+                socket.id, pilot: value?.pilot, quality: entry.reading.quality,
+                power: value?.power, energy: value?.energy, at: now)
+        }
+        events += station.expire(at: now)
+
+        let battery = batteryState(snapshot.battery)
+        let inputs = EnergyInputs(
+            time: now, gridPower: snapshot.grid.reading.value?.power, gridQuality: snapshot.grid.reading.quality,
+            sockets: demands(snapshot), battery: battery, schedule: schedule(at: now), gridCap: gridCap,
+            settings: settings, previous: lastDecision)
+        let decision = energy.decide(inputs)
+        if decision.mode != lastDecision?.mode {
+            logger.notice("energy mode \(decision.mode.rawValue): \(decision.reasons.map(\.message).joined(separator: "; "))")
+        }
+        lastDecision = decision
+
+        let limits = effectiveLimits(decision)
+        events += station.offer(limits, at: now)
+        publish(events)
+        await actuate(limits: limits, batteryPower: battery == nil ? nil : decision.batteryPower)
+
+        lastCycle = CycleRecord(
+            number: cycles, at: now, uptime: started, gridPower: snapshot.grid.reading.value?.power,
+            gridQuality: snapshot.grid.reading.quality, gridCap: gridCap, battery: battery,
+            batterySetpoint: decision.batteryPower, duration: clock.uptime - started)
+        if let metrics, let lastCycle {
+            var failures = ["grid meter": snapshot.grid.failures, "battery": snapshot.battery.failures]
+            for (id, entry) in snapshot.sockets { failures["socket \(id)"] = entry.failures }
+            metrics.record(lastCycle, station: station, decision: decision, failures: failures)
+        }
+        return decision
+    }
+
+    /// Each socket's limit: the decision's, but zero wherever the station model says it may not charge.
+    func effectiveLimits(_ decision: SetpointDecision) -> [SocketID: Amperes] {
+        var limits: [SocketID: Amperes] = [:]
+        for id in station.socketIDs {
+            let mayCharge = station.sockets[id]?.mayCharge ?? false
+            limits[id] = mayCharge ? decision.socketLimits[id] ?? .zero : .zero
+        }
+        return limits
+    }
+
+    private func demands(_ snapshot: ReadingsSnapshot) -> [SocketDemand] {
+        station.socketIDs.compactMap { id in
+            guard let socket = station.sockets[id] else { return nil }
+            let state: SocketDemand.State
+            if !socket.mayCharge {
+                state = socket.pilot?.vehicleConnected == true ? .unavailable : .idle
+            } else {
+                state = socket.pilot?.vehicleRequestsEnergy == true ? .charging : .connected
+            }
+            return SocketDemand(
+                id: id, phases: socket.phases, maxCurrent: socket.maxCurrent, state: state,
+                measuredPower: snapshot.sockets[id]?.reading.freshValue?.power)
+        }
+    }
+
+    private func batteryState(_ entry: StationReadings.Entry<BatteryReading>) -> BatteryState? {
+        guard let config = configuration.battery else { return nil }
+        let value = entry.reading.value
+        let reportedCharge = value?.maxChargePower ?? Watts(config.maxChargeW)
+        let reportedDischarge = value?.maxDischargePower ?? Watts(config.maxDischargeW)
+        return BatteryState(
+            soc: value?.soc ?? 0, capacity: WattHours(config.capacityWh),
+            maxChargePower: min(Watts(config.maxChargeW), reportedCharge),
+            maxDischargePower: min(Watts(config.maxDischargeW), reportedDischarge),
+            power: value?.power, quality: value == nil ? .failed : entry.reading.quality)
+    }
+
+    private func schedule(at now: Date) -> PriceSchedule {
+        if let centralSchedule, let last = centralSchedule.slots.last, last.end > now { return centralSchedule }
+        return TariffSchedule.schedule(configuration.energy.timeOfUse, from: now)
+    }
+
+    // MARK: Commands
+
+    /// Records a source's vote on a socket and acts on it at once (a disable opens the contactor now).
+    @discardableResult
+    public func setAvailability(
+        _ id: SocketID, enabled: Bool, source: AvailabilitySource, actor: String, reason: String
+    ) async throws(StationRefusal) -> [StationEvent] {
+        guard station.sockets[id] != nil else { throw StationRefusal(.unknownSocket, "no socket \(id)") }
+        let change = AvailabilityChange(socket: id, source: source, enabled: enabled, actor: actor, reason: reason, at: clock.wallTime)
+        let events = station.setAvailability(change)
+        guard !events.isEmpty else { return [] }
+        logger.notice("socket \(id) \(enabled ? "enabled" : "disabled") by \(source.rawValue) (\(actor)): \(reason)")
+        publish(events)
+        if !enabled, let socket = station.sockets[id], !socket.mayCharge {
+            let limits = [id: Amperes.zero]
+            publish(station.offer(limits, at: clock.wallTime))
+            await actuate(limits: limits, batteryPower: nil, only: [id])
+        }
+        return events
+    }
+
+    /// Takes every socket out of service at once (emergency stop) or returns them.
+    public func setEmergencyStop(_ active: Bool) async {
+        logger.critical("emergency stop \(active ? "PRESSED: all contactors open" : "released")")
+        outputs.emergencyStopActive = active
+        for id in station.socketIDs {
+            _ = try? await setAvailability(
+                id, enabled: !active, source: .safety, actor: "emergency-stop",
+                reason: active ? "emergency stop pressed" : "emergency stop released")
+        }
+    }
+
+    /// Sets a lower import limit from the CPMS (nil returns to the configured limit).
+    public func setCentralGridCap(_ cap: Watts?) {
+        centralGridCap = cap
+    }
+
+    /// Replaces the station's tariff with the CPMS's price schedule (nil returns to the tariff).
+    public func setCentralSchedule(_ schedule: PriceSchedule?) {
+        centralSchedule = schedule
+    }
+
+    // MARK: Events
+
+    /// Every station event from now on.
+    public func events() -> AsyncStream<StationEvent> {
+        let (stream, continuation) = AsyncStream<StationEvent>.makeStream(bufferingPolicy: .bufferingNewest(1000))
+        let id = UUID()
+        eventListeners[id] = continuation
+        continuation.onTermination = { [weak self] _ in
+            Task { await self?.removeListener(id) }
+        }
+        return stream
+    }
+
+    private func removeListener(_ id: UUID) {
+        eventListeners[id] = nil
+    }
+
+    func publish(_ events: [StationEvent]) {
+        guard !events.isEmpty else { return }
+        for event in events {
+            logger.info("\(event.logDescription)")
+            for listener in eventListeners.values { listener.yield(event) }
+        }
+        recentEvents.append(contentsOf: events)
+        if recentEvents.count > 200 { recentEvents.removeFirst(recentEvents.count - 200) }
+    }
+}
+
+extension StationEvent {
+    /// One line for the journal.
+    public var logDescription: String {
+        switch self {
+        case .statusChanged(let id, let status, _): return "socket \(id) is \(status.rawValue)"
+        case .sessionStarted(let s): return "session \(s.id) started on socket \(s.socket)\(s.idTag.map { " for \($0)" } ?? "")"
+        case .sessionEnded(let s): return "session \(s.id) on socket \(s.socket) ended (\(s.endReason?.rawValue ?? "?")), \(s.energy)"
+        case .availabilityChanged(let c): return "socket \(c.socket) \(c.enabled ? "enabled" : "disabled") by \(c.source.rawValue) (\(c.actor)): \(c.reason)"
+        case .reservationMade(let r): return "reservation \(r.id) holds socket \(r.socket) until \(r.expiresAt)"
+        case .reservationEnded(let r, let end): return "reservation \(r.id) on socket \(r.socket) \(end.rawValue)"
+        }
+    }
+}

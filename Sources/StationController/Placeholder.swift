@@ -1,1 +1,0 @@
-// stationd wiring (in progress)
