@@ -17,6 +17,8 @@ let package = Package(
         .library(name: "GPIO", targets: ["GPIO"]),
         .library(name: "StationConfig", targets: ["StationConfig"]),
         .library(name: "StationTesting", targets: ["StationTesting"]),
+        .library(name: "StationCore", targets: ["StationCore"]),
+        .library(name: "EnergyManagement", targets: ["EnergyManagement"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -28,6 +28,16 @@ let package = Package(
             path: "Benchmarks/ModbusBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "EnergyManagementBenchmarks",
+            dependencies: [
+                .product(name: "EnergyManagement", package: stationmaster),
+                .product(name: "StationCore", package: stationmaster),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/EnergyManagementBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
