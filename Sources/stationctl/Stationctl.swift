@@ -5,6 +5,6 @@ struct Stationctl: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stationctl",
         abstract: "The technician's and installer's tool on a Stationmaster station.",
-        subcommands: [ModbusCommand.self]
+        subcommands: [StatusCommand.self, SocketCommand.self, ModbusCommand.self]
     )
 }

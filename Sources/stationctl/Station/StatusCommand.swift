@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import StationAPI
+
+struct StatusCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show the station: sockets, grid, battery and the last decision.")
+
+    @OptionGroup var api: APIOptions
+
+    func run() async throws {
+        let (status, raw) = try await api.client.status()
+        if api.json {
+            print(String(decoding: raw, as: UTF8.self))
+        } else {
+            print(StatusRendering.render(status))
+        }
+    }
+}
+
+/// The status document as a technician reads it.
+enum StatusRendering {
+    static func render(_ s: StationStatusDocument) -> String {
+        var lines: [String] = []
+        lines.append("Station \(s.stationId)   cycle \(s.cycle) every \(s.periodMs) ms   up \(duration(s.uptimeSeconds))   mode \(s.mode ?? "-")")
+        let grid = s.grid.powerW.map { kw($0) } ?? "-"
+        lines.append("Grid     \(grid) of \(kw(s.grid.capW)) cap   \(data(s.grid.data))")
+        if let b = s.battery {
+            let soc = b.socPct.map { String(format: "%.1f %%", $0) } ?? "-"
+            let power = b.powerW.map { kw($0) } ?? "-"
+            lines.append("Battery  SoC \(soc)   power \(power)   setpoint \(kw(b.setpointW)) (+ discharge)   \(data(b.data))")
+        }
+        lines.append("")
+        lines.append(Table(
+            headers: ["socket", "status", "pilot", "offered", "power", "session", "energy", "availability"],
+            rows: s.sockets.map { socket in
+                [
+                    String(socket.id), socket.status, socket.pilot ?? "-", String(format: "%.0f A", socket.offeredA),
+                    socket.powerW.map { kw($0) } ?? "-", socket.session?.idTag ?? (socket.session == nil ? "-" : "free"),
+                    socket.session.map { String(format: "%.2f kWh", $0.energyWh / 1000) } ?? "-",
+                    socket.enabled ? "enabled" : socket.disabledBy.map { "off: \($0.source) \($0.actor): \($0.reason)" }.joined(separator: "; "),
+                ]
+            }
+        ).rendered)
+        if !s.reasons.isEmpty {
+            lines.append("")
+            lines.append("Why:")
+            lines += s.reasons.map { "  - \($0.message)" }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func kw(_ watts: Double) -> String { String(format: "%.2f kW", watts / 1000) }
+
+    static func data(_ d: StationStatusDocument.Data) -> String {
+        let age = d.ageMs.map { String(format: "%.1f s old", $0 / 1000) } ?? "never read"
+        return d.quality == "fresh" ? "[\(age)]" : "[\(d.quality.uppercased()), \(age)\(d.error.map { ": \($0)" } ?? "")]"
+    }
+
+    static func duration(_ seconds: Double) -> String {
+        let total = Int(seconds)
+        return total >= 3600 ? "\(total / 3600)h\(total % 3600 / 60)m" : "\(total / 60)m\(total % 60)s"
+    }
+}
