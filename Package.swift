@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "GPIO", targets: ["GPIO"]),
         .library(name: "StationConfig", targets: ["StationConfig"]),
         .library(name: "StationTesting", targets: ["StationTesting"]),
+        .library(name: "OCPP", targets: ["OCPP"]),
         .library(name: "StationCore", targets: ["StationCore"]),
         .library(name: "EnergyManagement", targets: ["EnergyManagement"]),
     ],
@@ -66,6 +67,13 @@ let package = Package(
 
         // Drivers built from register maps, and the poll scheduler.
         .target(name: "Devices", dependencies: ["Modbus", "StationConfig", "StationCore"], swiftSettings: strict),
+
+        // OCPP-J framing, OCPP 1.6 and 2.0.1 messages, validation, and the endpoint that pairs calls.
+        .target(
+            name: "OCPP",
+            dependencies: ["StationCore", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
 
         // The local API's documents, shared by stationd and stationctl.
         .target(name: "StationAPI", swiftSettings: strict),
@@ -139,6 +147,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict),
+        .testTarget(name: "OCPPTests", dependencies: ["OCPP", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "GPIOTests", dependencies: ["GPIO", "StationTesting"], swiftSettings: strict),
         .testTarget(
             name: "StationConfigTests",

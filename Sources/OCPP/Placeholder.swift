@@ -1,0 +1,1 @@
+// OCPP (in progress)
