@@ -38,6 +38,18 @@ let package = Package(
             path: "Benchmarks/EnergyManagementBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "ControlCycleBenchmarks",
+            dependencies: [
+                .product(name: "StationController", package: stationmaster),
+                .product(name: "StationSimulator", package: stationmaster),
+                .product(name: "StationConfig", package: stationmaster),
+                .product(name: "Modbus", package: stationmaster),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/ControlCycleBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

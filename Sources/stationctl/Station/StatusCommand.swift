@@ -8,12 +8,29 @@ struct StatusCommand: AsyncParsableCommand {
 
     @OptionGroup var api: APIOptions
 
+    @Flag(help: "Refresh every second until interrupted.")
+    var watch = false
+
+    func validate() throws {
+        if watch && api.json { throw ValidationError("--watch shows a table; leave out --json") }
+    }
+
     func run() async throws {
-        let (status, raw) = try await api.client.status()
-        if api.json {
-            print(String(decoding: raw, as: UTF8.self))
-        } else {
-            print(StatusRendering.render(status))
+        guard watch else {
+            let (status, raw) = try await api.client.status()
+            print(api.json ? String(decoding: raw, as: UTF8.self) : StatusRendering.render(status))
+            return
+        }
+        while !Task.isCancelled {
+            let screen: String
+            do {
+                screen = StatusRendering.render(try await api.client.status().0)
+            } catch {
+                screen = "waiting for stationd at \(api.api): \(error)"
+            }
+            // Home the cursor and clear the screen, then draw.
+            print("\u{1B}[H\u{1B}[2J" + screen + "\n\n(Ctrl-C to stop)")
+            try await Task.sleep(for: .seconds(1))
         }
     }
 }
