@@ -62,7 +62,9 @@ let package = Package(
         .target(name: "Devices", dependencies: ["Modbus", "StationConfig", "StationCore"], swiftSettings: strict),
 
         // Simulated station hardware: Modbus devices, EVs, scenarios.
-        .target(name: "StationSimulator", dependencies: ["Devices", "Modbus", "StationConfig", "StationCore"], swiftSettings: strict),
+        .target(
+            name: "StationSimulator", dependencies: ["Devices", "Modbus", "StationConfig", "StationCore", "Yams"],
+            swiftSettings: strict),
 
         // Test support shipped beside the code.
         .target(

@@ -2,7 +2,7 @@ import Foundation
 import StationConfig
 import StationSimulator
 
-/// The shipped device profiles, found from this file's path.
+/// The shipped station, profiles and scenario, found from this file's path.
 enum Fixtures {
     static let repositoryRoot: String = {
         var url = URL(fileURLWithPath: #filePath)
@@ -10,7 +10,13 @@ enum Fixtures {
         return url.path
     }()
 
+    static let demoStationPath = repositoryRoot + "/firmware-config/stations/demo.yaml"
+    static let demoScenarioPath = repositoryRoot + "/firmware-config/scenarios/demo.yaml"
     static let devicesDirectory = repositoryRoot + "/firmware-config/devices"
+
+    static func demoStation() throws -> StationConfiguration {
+        try StationConfiguration.load(path: demoStationPath)
+    }
 
     /// A device image of a shipped profile.
     static func image(_ profileName: String) throws -> DeviceImage {
