@@ -26,4 +26,10 @@ enum Fixtures {
         }
         return try DeviceImage(profile: profile)
     }
+
+    /// The demo station simulated on a free loopback port, with `scenario`.
+    static func demoSimulation(_ scenario: Scenario = Scenario(), port: Int = 0) throws -> SimulatedStation {
+        try SimulatedStation(
+            configuration: demoStation(), scenario: scenario, options: .init(port: port, startTimeOfDay: .zero))
+    }
 }
