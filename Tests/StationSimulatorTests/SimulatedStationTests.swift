@@ -78,6 +78,14 @@ import Testing
         #expect(station.snapshot().socket(1)?.pilot == .a)
     }
 
+    @Test func aScheduledDepartureKeepsItsTimeWhenStepsMissTheArrival() throws {
+        let arrival = EVArrival(socket: 2, at: .seconds(5), ev: SimulatedEV(departure: .after(.seconds(10))))
+        let station = try Fixtures.demoSimulation(Scenario(arrivals: [arrival]))
+        var events: [SimulationEvent] = []
+        for _ in 0..<60 { events += station.step(by: .milliseconds(300)) }
+        #expect(events.map(\.at) == [.milliseconds(5_100), .seconds(15)])
+    }
+
     @Test func controlCallsAreEventsToo() async throws {
         let station = try Fixtures.demoSimulation()
         try station.plugIn(socket: 2, ev: SimulatedEV())

@@ -62,9 +62,13 @@ extension SimulatedStation {
                 return startFault(fault.fault, on: fault.device, window: window, &state)
             case .arrival(let arrival):
                 guard let socket = socket(arrival.socket) else { return nil }
-                let kind: SimulationEvent.Kind = socket.plugIn(arrival.ev)
-                    ? .evArrived(socket: arrival.socket, ev: arrival.ev)
-                    : .evTurnedAway(socket: arrival.socket, ev: arrival.ev)
+                var ev = arrival.ev
+                if case .after(let stay) = ev.departure {
+                    ev.departure = .after(stay - (state.elapsed - arrival.at))  // leave on time after a late step
+                }
+                let kind: SimulationEvent.Kind = socket.plugIn(ev)
+                    ? .evArrived(socket: arrival.socket, ev: ev)
+                    : .evTurnedAway(socket: arrival.socket, ev: ev)
                 return SimulationEvent(at: state.elapsed, kind: kind)
             }
         }
