@@ -95,7 +95,9 @@ let package = Package(
         ),
 
         // Simulated station hardware: Modbus devices, EVs, scenarios.
-        .target(name: "StationSimulator", dependencies: ["Devices", "Modbus", "StationConfig", "StationCore"], swiftSettings: strict),
+        .target(
+            name: "StationSimulator", dependencies: ["Devices", "Modbus", "StationConfig", "StationCore", "Yams"],
+            swiftSettings: strict),
 
         // Test support shipped beside the code.
         .target(
