@@ -18,12 +18,12 @@ struct OutputState: Sendable {
     var emergencyStopActive = false
     var writeFailures = 0
 
-    /// Devices that ignore a setpoint for a while get it again after this long, even unchanged.
+    /// Socket controllers get their limit again after this long, even unchanged.
     static let refresh: Duration = .seconds(10)
 
-    func needsWrite<Value>(_ written: Written<Value>?, _ value: Value, now: Duration) -> Bool {
+    func needsWrite<Value>(_ written: Written<Value>?, _ value: Value, now: Duration, refresh: Duration = Self.refresh) -> Bool {
         guard let written else { return true }
-        return written.value != value || now - written.at >= Self.refresh
+        return written.value != value || now - written.at >= refresh
     }
 }
 
@@ -87,10 +87,11 @@ extension StationController {
     private func writeBattery(_ power: Watts, now: Duration) async {
         guard let inverter = hardware.battery?.inverter else { return }
         let rounded = Watts(power.value.rounded())
-        guard outputs.needsWrite(outputs.battery, rounded, now: now) else { return }
+        // The setpoint must be renewed well within the reversion, or the inverter idles by itself.
+        guard outputs.needsWrite(outputs.battery, rounded, now: now, refresh: batteryReversion / 3) else { return }
         do {
             if !outputs.batteryUnderControl {
-                try await inverter.takeControl(reversion: max(.seconds(5), configuration.control.period * 5))
+                try await inverter.takeControl(reversion: batteryReversion)
                 outputs.batteryUnderControl = true
             }
             try await inverter.setPower(rounded)
@@ -116,6 +117,9 @@ extension StationController {
             }
         }
     }
+
+    /// How long the inverter keeps a setpoint without hearing from stationd.
+    var batteryReversion: Duration { max(.seconds(10), configuration.control.period * 5) }
 
     /// Leaves the hardware safe: every socket disabled and its contactor open, the battery idle.
     public func enterSafeState(reason: String) async {
