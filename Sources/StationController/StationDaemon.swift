@@ -35,12 +35,15 @@ public struct StationDaemon: Sendable {
 
     /// The services in start order; they stop in reverse on SIGTERM: API, inputs, control loop (safe state), pollers.
     public func services(notifier: SystemdNotifier = SystemdNotifier()) -> [any Service] {
-        [
+        var services: [any Service] = [
             PollingService(pollers: hardware.pollers(into: readings, clock: clock)),
             ControlLoopService(controller: controller, period: configuration.control.period, notifier: notifier, logger: logger),
-            GPIOInputService(controller: controller, logger: logger),
-            LocalAPI(controller: controller, metrics: metrics).application(port: apiPort, logger: logger),
         ]
+        if hardware.emergencyStop != nil || hardware.sockets.contains(where: { $0.keySwitch != nil }) {
+            services.append(GPIOInputService(controller: controller, logger: logger))
+        }
+        services.append(LocalAPI(controller: controller, metrics: metrics).application(port: apiPort, logger: logger))
+        return services
     }
 
     /// Runs until SIGTERM or SIGINT, then leaves the hardware safe and closes the buses.

@@ -43,6 +43,8 @@ public struct GPIOInputService: Service {
                 }
             }
         }
+        // An input stream that ended early is no reason to stop the station: wait for shutdown.
+        try? await gracefulShutdown()
     }
 
     private func keySwitch(_ id: SocketID, maintenance: Bool) async {
