@@ -58,8 +58,10 @@ import Testing
         #expect(s.sockets[1]?.mayCharge == false)
         #expect(s.audit.last?.actor == "fabio")
 
-        _ = s.setAvailability(AvailabilityChange(socket: 1, source: .technician, enabled: true, actor: "fabio", reason: "done", at: t0 + 60))
-        #expect(s.sockets[1]?.status == .finishing, "the vehicle is still plugged in")
+        let back = s.setAvailability(AvailabilityChange(socket: 1, source: .technician, enabled: true, actor: "fabio", reason: "done", at: t0 + 60))
+        #expect(back.contains { if case .sessionStarted = $0 { return true } else { return false } },
+                "free vend: the vehicle still plugged in gets a new session")
+        #expect(s.sockets[1]?.session?.startedAt == t0 + 60)
         #expect(s.audit.count == 2)
     }
 
@@ -129,6 +131,17 @@ import Testing
         #expect(s.sockets[1]?.session == nil)
         _ = s.observe(1, pilot: .b, quality: .fresh, power: 0, energy: 0, at: t0 + 30)
         #expect(s.sockets[1]?.session?.idTag == "APP-42")
+    }
+
+    @Test func tokenSocketBackInServiceWaitsForANewAuthorisation() throws {
+        var s = station(authorization: .token)
+        _ = s.observe(1, pilot: .a, quality: .fresh, power: 0, energy: 0, at: t0)
+        _ = s.observe(1, pilot: .c, quality: .fresh, power: 0, energy: 0, at: t0 + 1)
+        _ = try s.authorize(1, idTag: "APP-1", at: t0 + 2)
+        _ = s.setAvailability(AvailabilityChange(socket: 1, source: .technician, enabled: false, actor: "a", reason: "r", at: t0 + 3))
+        _ = s.setAvailability(AvailabilityChange(socket: 1, source: .technician, enabled: true, actor: "a", reason: "r", at: t0 + 4))
+        #expect(s.sockets[1]?.session == nil)
+        #expect(s.sockets[1]?.status == .finishing)
     }
 
     @Test func tokenSocketWaitsForAuthorisation() {

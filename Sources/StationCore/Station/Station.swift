@@ -67,6 +67,11 @@ public struct Station: Sendable {
             let reason: ChargingSession.EndReason = change.source == .safety ? .emergencyStop : .local
             events += endSession(&socket, reason: reason, at: change.at)
         }
+        // A free-vend socket back in service starts a session for the vehicle still plugged in.
+        if change.enabled, !socket.isOutOfService, socket.session == nil, socket.authorization == .freeVend,
+           socket.pilot?.vehicleConnected == true, reservation(on: socket.id) == nil {
+            events += startSession(&socket, idTag: nil, at: change.at)
+        }
         sockets[change.socket] = socket
         return events + refreshStatus(change.socket, at: change.at)
     }
