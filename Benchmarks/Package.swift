@@ -42,6 +42,7 @@ let package = Package(
             name: "ControlCycleBenchmarks",
             dependencies: [
                 .product(name: "StationController", package: stationmaster),
+                .product(name: "Devices", package: stationmaster),
                 .product(name: "StationSimulator", package: stationmaster),
                 .product(name: "StationConfig", package: stationmaster),
                 .product(name: "Modbus", package: stationmaster),

@@ -1,4 +1,5 @@
 import Benchmark
+import Devices
 import Foundation
 import Modbus
 import StationConfig
