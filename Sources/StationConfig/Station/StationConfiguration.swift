@@ -17,6 +17,10 @@ public struct StationConfiguration: Sendable, Equatable {
     public var energy = EnergyConfiguration()
     /// Where the local API listens on 127.0.0.1.
     public var localAPI = LocalAPIConfiguration()
+    /// The local OCPP server for smart chargers, if the station has any.
+    public var ocppServer: OCPPServerConfiguration?
+    /// Tokens the station accepts on its own, also while offline.
+    public var localAuthorization: [LocalAuthorization] = []
 
     public init(
         stationId: String, uplink: UplinkConfiguration?, control: ControlConfiguration, grid: GridConfiguration,

@@ -4,10 +4,10 @@ extension StationDecoder {
     /// Characters of an OCPP 2.0.1 `identifierString`, without `:` (the identity is the Basic-auth user name).
     static let stationIdCharacters = Set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789*-_=+|@.")
 
-    func decodeStationId(_ node: ConfigNode) -> String? {
+    func decodeStationId(_ node: ConfigNode, what: String = "station id") -> String? {
         guard let id = node.string() else { return nil }
-        guard id.count <= 48, id.allSatisfy(Self.stationIdCharacters.contains) else {
-            node.report("invalid station id \"\(id)\": use 1 to 48 characters from a-z A-Z 0-9 * - _ = + | @ .")
+        guard !id.isEmpty, id.count <= 48, id.allSatisfy(Self.stationIdCharacters.contains) else {
+            node.report("invalid \(what) \"\(id)\": use 1 to 48 characters from a-z A-Z 0-9 * - _ = + | @ .")
             return nil
         }
         return id
@@ -56,7 +56,7 @@ extension StationDecoder {
         return name
     }
 
-    private func decodeCredential(_ map: ConfigMapping) -> UplinkCredential? {
+    func decodeCredential(_ map: ConfigMapping) -> UplinkCredential? {
         let passwordNode = map.optional("password")
         let fileNode = map.optional("password_file")
         switch (passwordNode, fileNode) {

@@ -1,7 +1,8 @@
 /// Decodes a station file, checks its cross references, and reports every problem to one collector.
 final class StationDecoder {
     static let keys = [
-        "station_id", "uplink", "control", "grid", "safety", "buses", "sockets", "battery", "energy", "gpio", "local_api",
+        "station_id", "uplink", "control", "grid", "safety", "buses", "sockets", "battery", "energy", "gpio", "local_api", "ocpp_server",
+        "authorization",
     ]
 
     let collector: ProblemCollector
@@ -26,7 +27,7 @@ final class StationDecoder {
 
     func decode(_ root: ConfigNode) -> StationConfiguration? {
         guard let map = root.mapping(allowedKeys: Self.keys) else { return nil }
-        let stationId = map.required("station_id").flatMap(decodeStationId)
+        let stationId = map.required("station_id").flatMap { decodeStationId($0) }
         let uplink = map.optional("uplink").flatMap { decodeUplink($0, stationId: stationId) }
         let controlNode = map.optional("control")
         let control = controlNode.map(decodeControl) ?? ControlConfiguration()
@@ -41,14 +42,20 @@ final class StationDecoder {
         let gpio = gpioNode.map(decodeStationGPIO) ?? StationGPIOConfiguration()
         let energy = map.optional("energy").map(decodeEnergy) ?? EnergyConfiguration()
         let localAPI = map.optional("local_api").map(decodeLocalAPI) ?? LocalAPIConfiguration()
+        let ocppNode = map.optional("ocpp_server")
+        let ocppServer = ocppNode.flatMap { decodeOCPPServer($0, modbusSockets: sockets ?? []) }
+        let localAuthorization = map.optional("authorization").map(decodeLocalAuthorization) ?? []
         guard !collector.hasProblems, resolver.problems.isEmpty,
-              let stationId, let control, let buses, let grid, let sockets, let safety, let gpio, let energy, let localAPI
+              let stationId, let control, let buses, let grid, let sockets, let safety, let gpio, let energy, let localAPI,
+              ocppNode == nil || ocppServer != nil, let localAuthorization
         else { return nil }
         var configuration = StationConfiguration(
             stationId: stationId, uplink: uplink, control: control, grid: grid, safety: safety,
             buses: buses, sockets: sockets, battery: battery, gpio: gpio, profiles: resolver.loadedProfiles)
         configuration.energy = energy
         configuration.localAPI = localAPI
+        configuration.ocppServer = ocppServer
+        configuration.localAuthorization = localAuthorization
         return configuration
     }
 
