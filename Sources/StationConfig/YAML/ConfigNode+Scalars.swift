@@ -3,7 +3,7 @@ import Yams
 /// Typed scalar accessors; each reports a problem and returns `nil` when the node does not fit.
 extension ConfigNode {
     /// The scalar's text, or `nil` if the node is null or not a scalar.
-    private var scalarText: String? {
+    package var scalarText: String? {
         guard case .scalar(let scalar) = node, !isNull else { return nil }
         return scalar.string
     }
@@ -48,7 +48,7 @@ extension ConfigNode {
     }
 
     /// `true` or `false`.
-    func bool() -> Bool? {
+    package func bool() -> Bool? {
         switch scalarText {
         case "true": return true
         case "false": return false

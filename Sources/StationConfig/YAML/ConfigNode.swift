@@ -4,7 +4,7 @@ import Yams
 ///
 /// Typed accessors (`string()`, `int(in:)`, `mapping(allowedKeys:)`...) report a problem to the
 /// collector and return `nil` when the node does not fit; callers carry on with the next key.
-struct ConfigNode {
+package struct ConfigNode {
     let node: Node
     let keyPath: String
     let collector: ProblemCollector
@@ -22,7 +22,7 @@ struct ConfigNode {
     var line: Int { keyLine ?? node.mark?.line ?? 1 }
 
     /// Reports a problem about this node.
-    func report(_ message: String) {
+    package func report(_ message: String) {
         collector.report(line: line, keyPath: keyPath, message)
     }
 
@@ -48,7 +48,7 @@ struct ConfigNode {
     }
 
     /// How the node reads in a message: `"abc"`, `null`, `a mapping` or `a list`.
-    var quotedForMessage: String {
+    package var quotedForMessage: String {
         switch node {
         case .scalar(let scalar): return isNull ? "null" : "\"\(scalar.string)\""
         case .mapping: return "a mapping"
@@ -58,7 +58,7 @@ struct ConfigNode {
     }
 
     /// The node as a list, or `nil` after reporting that it is not one.
-    func sequence() -> [ConfigNode]? {
+    package func sequence() -> [ConfigNode]? {
         guard case .sequence(let sequence) = node else {
             report("expected a list, got \(quotedForMessage)")
             return nil
@@ -67,8 +67,10 @@ struct ConfigNode {
     }
 
     /// The node as a mapping whose keys must be among `allowedKeys`, or `nil` after reporting.
-    func mapping(allowedKeys: [String]) -> ConfigMapping? {
-        ConfigMapping(self, allowedKeys: allowedKeys)
+    package func mapping(
+        allowedKeys: [String], unknownKeyHint: ConfigMapping.UnknownKeyHint = .closestKey
+    ) -> ConfigMapping? {
+        ConfigMapping(self, allowedKeys: allowedKeys, unknownKeyHint: unknownKeyHint)
     }
 
     /// The node as a mapping with free-form keys (point names, enum values...), or `nil` after reporting.

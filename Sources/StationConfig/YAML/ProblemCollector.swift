@@ -1,15 +1,18 @@
 /// Collects the problems found in one configuration file while it is decoded.
 ///
 /// Decoding carries on after a problem so that one run reports everything wrong with a file.
-final class ProblemCollector {
+package final class ProblemCollector {
     let file: String
-    private(set) var problems: [ConfigurationProblem] = []
+    /// The problems in the order they were reported.
+    package private(set) var problems: [ConfigurationProblem] = []
 
-    init(file: String) {
+    /// A collector for `file`, named in every problem as given.
+    package init(file: String) {
         self.file = file
     }
 
-    var hasProblems: Bool { !problems.isEmpty }
+    /// Whether anything has been reported.
+    package var hasProblems: Bool { !problems.isEmpty }
 
     func report(line: Int?, keyPath: String, _ message: String) {
         problems.append(ConfigurationProblem(file: file, line: line, keyPath: keyPath, message: message))
@@ -18,7 +21,7 @@ final class ProblemCollector {
 
 extension Array where Element == ConfigurationProblem {
     /// Problems grouped by file (in order of first appearance), then by line; the order within a line is kept.
-    func sortedForReading() -> [ConfigurationProblem] {
+    package func sortedForReading() -> [ConfigurationProblem] {
         var fileOrder: [String: Int] = [:]
         for problem in self where fileOrder[problem.file] == nil {
             fileOrder[problem.file] = fileOrder.count

@@ -2,7 +2,7 @@ import Foundation
 import Yams
 
 /// Reads a YAML file into a root `ConfigNode`, turning read and syntax errors into problems.
-enum YAMLDocument {
+package enum YAMLDocument {
     /// The root node, or `nil` after reporting to `collector` why there is none.
     static func load(path: String, collector: ProblemCollector) -> ConfigNode? {
         guard FileManager.default.fileExists(atPath: path) else {
@@ -17,10 +17,12 @@ enum YAMLDocument {
     }
 
     /// The root node of `text`, or `nil` after reporting a syntax error or an empty document.
-    static func parse(_ text: String, collector: ProblemCollector) -> ConfigNode? {
+    ///
+    /// With `emptyIsAProblem == false` an empty document is `nil` without a problem.
+    package static func parse(_ text: String, collector: ProblemCollector, emptyIsAProblem: Bool = true) -> ConfigNode? {
         do {
             guard let root = try Yams.compose(yaml: text) else {
-                collector.report(line: 1, keyPath: "", "the file is empty")
+                if emptyIsAProblem { collector.report(line: 1, keyPath: "", "the file is empty") }
                 return nil
             }
             return ConfigNode(node: root, keyPath: "", keyLine: nil, collector: collector)

@@ -1,6 +1,5 @@
 import Foundation
 public import StationConfig
-import Yams
 
 extension Scenario {
     /// Loads a scenario file, checking its sockets and devices against `station` when given.
@@ -23,37 +22,17 @@ extension Scenario {
     public static func parse(
         _ text: String, file: String = "<scenario>", station: StationConfiguration? = nil
     ) throws(ConfigurationError) -> Scenario {
-        let problems = ScenarioProblems(file: file)
-        var scenario: Scenario?
-        do {
-            if let root = try Yams.compose(yaml: text) {
-                let node = ScenarioNode(node: root, keyPath: "", line: root.mark?.line ?? 1, problems: problems)
-                scenario = ScenarioDecoder(station: station).decode(node)
-            } else {
-                scenario = Scenario()
-            }
-        } catch let error as YamlError {
-            report(error, to: problems)
-        } catch {
-            problems.report(line: nil, keyPath: "", "cannot parse YAML: \(error)")
+        let collector = ProblemCollector(file: file)
+        let scenario: Scenario?
+        if let root = YAMLDocument.parse(text, collector: collector, emptyIsAProblem: false) {
+            scenario = ScenarioDecoder(station: station).decode(root)
+        } else {
+            // An empty document is the empty scenario.
+            scenario = collector.hasProblems ? nil : Scenario()
         }
-        guard let scenario, problems.problems.isEmpty else { throw problems.error }
+        guard let scenario, !collector.hasProblems else {
+            throw ConfigurationError(problems: collector.problems.sortedForReading())
+        }
         return scenario
-    }
-
-    private static func report(_ error: YamlError, to problems: ScenarioProblems) {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            var message = "YAML syntax error: \(problem)"
-            if let context { message += " (\(context.text))" }
-            problems.report(line: mark.line, keyPath: "", message)
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let keys = duplicates.map { "\"\($0)\"" }.joined(separator: ", ")
-            problems.report(line: context.mark.line, keyPath: "", "key \(keys) appears more than once in one mapping")
-        default:
-            problems.report(line: nil, keyPath: "", "cannot parse YAML: \(error)")
-        }
     }
 }

@@ -1,3 +1,4 @@
+import StationConfig
 import StationCore
 
 extension ScenarioDecoder {
@@ -6,23 +7,23 @@ extension ScenarioDecoder {
     ]
 
     /// One entry of `evs`: which socket, when, and the vehicle.
-    func decodeArrival(_ node: ScenarioNode) -> EVArrival? {
-        guard let map = node.mapping(allowedKeys: Self.evKeys) else { return nil }
-        let socketNode = map.required("socket")
-        var socket = socketNode?.int(in: 1...Int(Int32.max))
+    func decodeArrival(_ node: ConfigNode) -> EVArrival? {
+        guard let map = node.mapping(allowedKeys: Self.evKeys, unknownKeyHint: .allowedKeys) else { return nil }
+        let socketNode = map.required("socket", nullCountsAsMissing: true)
+        var socket = socketNode?.scenarioInt(in: 1...Int(Int32.max))
         if let socketNode, let id = socket, let station, station.socket(id: id) == nil {
             let known = station.sockets.map { String($0.id) }.joined(separator: ", ")
             socketNode.report("the station has no socket \(id) (sockets: \(known))")
             socket = nil
         }
-        let arrive = map.required("arrive_s")?.number(in: 0...Double(Int32.max))
+        let arrive = map.required("arrive_s", nullCountsAsMissing: true)?.scenarioNumber(in: 0...Double(Int32.max))
         let leaveNode = map.optional("leave_s")
-        let leave = leaveNode?.number(in: 0...Double(Int32.max))
+        let leave = leaveNode?.scenarioNumber(in: 0...Double(Int32.max))
         let whenFull = map.optional("leave_when_full")?.bool() ?? false
-        let capacity = map.optional("capacity_kwh").map { $0.number(in: 1...1000) } ?? 60
-        let soc = map.optional("soc_pct").map { $0.number(in: 0...100) } ?? 30
-        let current = map.optional("max_current_a").map { $0.number(in: 1...100) } ?? 16
-        let phases = map.optional("phases").map { $0.int(in: 1...3) } ?? 3
+        let capacity = map.optional("capacity_kwh").map { $0.scenarioNumber(in: 1...1000) } ?? 60
+        let soc = map.optional("soc_pct").map { $0.scenarioNumber(in: 0...100) } ?? 30
+        let current = map.optional("max_current_a").map { $0.scenarioNumber(in: 1...100) } ?? 16
+        let phases = map.optional("phases").map { $0.scenarioInt(in: 1...3) } ?? 3
         var departure: SimulatedEV.Departure? = whenFull ? .whenFull : .stays
         if let leaveNode {
             departure = nil

@@ -9,8 +9,8 @@ struct ScenarioDecoder {
     /// Largest site load or PV peak a scenario may name, in W.
     static let largestPower = 10_000_000.0
 
-    func decode(_ root: ScenarioNode) -> Scenario? {
-        guard let map = root.mapping(allowedKeys: Self.rootKeys) else { return nil }
+    func decode(_ root: ConfigNode) -> Scenario? {
+        guard let map = root.mapping(allowedKeys: Self.rootKeys, unknownKeyHint: .allowedKeys) else { return nil }
         var scenario = Scenario()
         if let node = map.optional("base_load_w"), let load = decodeBaseLoad(node) { scenario.baseLoad = load }
         if let node = map.optional("pv") { scenario.pv = decodePV(node) }
@@ -21,16 +21,16 @@ struct ScenarioDecoder {
     }
 
     /// A constant in W, or a list of `{at, w}` steps of one kind in rising order.
-    private func decodeBaseLoad(_ node: ScenarioNode) -> LoadProfile? {
+    private func decodeBaseLoad(_ node: ConfigNode) -> LoadProfile? {
         if node.isScalar {
-            return node.number(in: 0...Self.largestPower).map { .constant(Watts($0)) }
+            return node.scenarioNumber(in: 0...Self.largestPower).map { .constant(Watts($0)) }
         }
         guard let elements = node.sequence() else { return nil }
         var steps: [LoadProfile.Step] = []
         for element in elements {
-            guard let map = element.mapping(allowedKeys: ["at", "w"]) else { continue }
-            let at = map.required("at")?.time()
-            let power = map.required("w")?.number(in: 0...Self.largestPower)
+            guard let map = element.mapping(allowedKeys: ["at", "w"], unknownKeyHint: .allowedKeys) else { continue }
+            let at = map.required("at", nullCountsAsMissing: true)?.time()
+            let power = map.required("w", nullCountsAsMissing: true)?.scenarioNumber(in: 0...Self.largestPower)
             guard let at, let power else { continue }
             if let previous = steps.last {
                 guard previous.at.isSameKind(as: at) else {
@@ -52,12 +52,13 @@ struct ScenarioDecoder {
     }
 
     /// A peak in W, or `{peak_w, sunrise, sunset}`.
-    private func decodePV(_ node: ScenarioNode) -> PVProfile? {
+    private func decodePV(_ node: ConfigNode) -> PVProfile? {
         if node.isScalar {
-            return node.number(in: 0...Self.largestPower).map { PVProfile(peak: Watts($0)) }
+            return node.scenarioNumber(in: 0...Self.largestPower).map { PVProfile(peak: Watts($0)) }
         }
-        guard let map = node.mapping(allowedKeys: ["peak_w", "sunrise", "sunset"]) else { return nil }
-        let peak = map.required("peak_w")?.number(in: 0...Self.largestPower)
+        let keys = ["peak_w", "sunrise", "sunset"]
+        guard let map = node.mapping(allowedKeys: keys, unknownKeyHint: .allowedKeys) else { return nil }
+        let peak = map.required("peak_w", nullCountsAsMissing: true)?.scenarioNumber(in: 0...Self.largestPower)
         let sunrise = map.optional("sunrise").map { $0.time() } ?? PVProfile.defaultSunrise
         let sunset = map.optional("sunset").map { $0.time() } ?? PVProfile.defaultSunset
         guard let peak, let sunrise, let sunset else { return nil }
@@ -69,12 +70,12 @@ struct ScenarioDecoder {
     }
 
     /// `{soc_pct}`: the battery's state of charge at the start.
-    private func decodeBattery(_ node: ScenarioNode) -> StateOfCharge? {
-        guard let map = node.mapping(allowedKeys: ["soc_pct"]) else { return nil }
+    private func decodeBattery(_ node: ConfigNode) -> StateOfCharge? {
+        guard let map = node.mapping(allowedKeys: ["soc_pct"], unknownKeyHint: .allowedKeys) else { return nil }
         if let station, station.battery == nil {
             node.report("the station has no battery")
             return nil
         }
-        return map.optional("soc_pct")?.number(in: 0...100).map(StateOfCharge.init)
+        return map.optional("soc_pct")?.scenarioNumber(in: 0...100).map(StateOfCharge.init)
     }
 }
