@@ -96,7 +96,7 @@ let package = Package(
 
         // Simulated station hardware: Modbus devices, EVs, scenarios.
         .target(
-            name: "StationSimulator", dependencies: ["Devices", "Modbus", "StationConfig", "StationCore", "Yams"],
+            name: "StationSimulator", dependencies: ["Devices", "Modbus", "StationConfig", "StationCore"],
             swiftSettings: strict),
 
         // Test support shipped beside the code.
