@@ -11,6 +11,8 @@ struct OutputState: Sendable {
 
     var offers: [SocketID: Written<Amperes>] = [:]
     var contactors: [SocketID: Bool] = [:]
+    /// Whether each charger connector was last told it is operative.
+    var operative: [SocketID: Bool] = [:]
     var battery: Written<Watts>?
     var batteryUnderControl = false
     var statusLED: Bool?
@@ -63,9 +65,36 @@ extension StationController {
                 outputs.offers[id] = .init(value: offered, at: now)
             }
         }
+        await driveChargers(limits: limits, now: now, only: only)
         setContactors(only: only)
         if let batteryPower, only == nil { await writeBattery(batteryPower, now: now) }
         if only == nil { setLEDs() }
+    }
+
+    /// Charger connectors get their limit as a charging profile and their availability, each only on change.
+    private func driveChargers(limits: [SocketID: Amperes], now: Duration, only: Set<SocketID>?) async {
+        for (id, link) in chargerLinks where only?.contains(id) ?? true {
+            guard await link.isConnected, let socket = station.sockets[id] else { continue }
+            let operative = !socket.isOutOfService
+            if outputs.operative[id] != operative {
+                do {
+                    try await link.setOperative(operative)
+                    outputs.operative[id] = operative
+                } catch {
+                    logger.warning("socket \(id): could not set availability: \(error)")
+                }
+            }
+            let limit = limits[id] ?? .zero
+            let offered = limit >= Amperes(6) ? Amperes((limit.value * 10).rounded(.down) / 10) : .zero
+            guard outputs.offers[id]?.value != offered else { continue }
+            do {
+                try await link.offer(offered)
+                outputs.offers[id] = .init(value: offered, at: now)
+            } catch {
+                outputs.writeFailures += 1
+                logger.warning("socket \(id): could not send charging profile \(offered): \(error)")
+            }
+        }
     }
 
     /// A socket's contactor is closed only while the socket may charge.

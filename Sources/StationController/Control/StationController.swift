@@ -17,7 +17,7 @@ public actor StationController {
     let settings: EnergySettings
     let metrics: StationMetrics?
 
-    public private(set) var station: Station
+    public internal(set) var station: Station
     public private(set) var lastDecision: SetpointDecision?
     public private(set) var lastCycle: CycleRecord?
     public private(set) var cycles = 0
@@ -28,6 +28,9 @@ public actor StationController {
     public private(set) var recentEvents: [StationEvent] = []
     var energy = EnergyManager()
     var outputs = OutputState()
+    var chargerLinks: [SocketID: any ChargerConnectorLink] = [:]
+    /// The last OCPP transaction number handed out; seeded from the clock so numbers rise across restarts.
+    var transactionCounter: Int
     private var eventListeners: [UUID: AsyncStream<StationEvent>.Continuation] = [:]
 
     /// What the last cycle saw and decided.
@@ -54,11 +57,16 @@ public actor StationController {
         self.clock = clock
         self.logger = logger
         settings = EnergySettings(configuration: configuration)
-        station = Station(sockets: configuration.sockets.map {
+        transactionCounter = Int(clock.wallTime.timeIntervalSince1970 / 10) % 1_000_000_000
+        let modbusSockets = configuration.sockets.map {
             SocketState(
                 id: SocketID($0.id), phases: $0.phases, maxCurrent: Amperes($0.maxCurrentA),
                 authorization: $0.authorization == .token ? .token : .freeVend)
-        })
+        }
+        let chargerSockets = (configuration.ocppServer?.chargers ?? []).flatMap(\.connectors).map {
+            SocketState(id: SocketID($0.socket), phases: $0.phases, maxCurrent: Amperes($0.maxCurrentA), authorization: .token)
+        }
+        station = Station(sockets: modbusSockets + chargerSockets)
     }
 
     /// The import limit in force: the configured connection limit or a lower central cap.
@@ -158,6 +166,11 @@ public actor StationController {
     }
 
     // MARK: Commands
+
+    /// Connects a charger's connector to its socket, so the cycle drives it.
+    public func attach(_ link: any ChargerConnectorLink) {
+        attachCharger(link)
+    }
 
     /// Records a source's vote on a socket and acts on it at once (a disable opens the contactor now).
     @discardableResult

@@ -16,6 +16,8 @@ public final class StationReadings: Sendable {
         var sockets: [SocketID: Entry<EVSEReading>] = [:]
         var battery = Entry<BatteryReading>()
         var grid = Entry<GridReading>()
+        /// Sockets whose readings arrive as events (OCPP chargers): fresh while their charger is connected.
+        var eventDriven: Set<SocketID> = []
     }
 
     private let state = Mutex(State())
@@ -34,11 +36,18 @@ public final class StationReadings: Sendable {
         state.withLock { Self.record(&$0.grid, outcome, at: uptime) }
     }
 
-    /// Every reading as of `uptime`, with fresh values older than `staleAfter` marked stale.
+    /// Marks a socket whose readings arrive as events rather than polls: they do not age.
+    public func markEventDriven(_ id: SocketID) {
+        state.withLock { _ = $0.eventDriven.insert(id) }
+    }
+
+    /// Every reading as of `uptime`, with polled values older than `staleAfter` marked stale.
     public func snapshot(at uptime: Duration, staleAfter: Duration) -> ReadingsSnapshot {
         state.withLock { state in
             ReadingsSnapshot(
-                sockets: state.sockets.mapValues { Self.aged($0, uptime, staleAfter) },
+                sockets: Dictionary(uniqueKeysWithValues: state.sockets.map { id, entry in
+                    (id, state.eventDriven.contains(id) ? entry : Self.aged(entry, uptime, staleAfter))
+                }),
                 battery: Self.aged(state.battery, uptime, staleAfter),
                 grid: Self.aged(state.grid, uptime, staleAfter))
         }

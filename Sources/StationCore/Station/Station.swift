@@ -79,7 +79,9 @@ public struct Station: Sendable {
     // MARK: Sessions
 
     /// Starts a session for `idTag` now if a vehicle is plugged in, or holds the authorisation until one is.
-    public mutating func authorize(_ id: SocketID, idTag: String, at time: Date) throws(StationRefusal) -> [StationEvent] {
+    public mutating func authorize(
+        _ id: SocketID, idTag: String, at time: Date, sessionID: String? = nil
+    ) throws(StationRefusal) -> [StationEvent] {
         guard var socket = sockets[id] else { throw StationRefusal(.unknownSocket, "no socket \(id)") }
         guard socket.session == nil else { throw StationRefusal(.occupied, "socket \(id) already has a session") }
         guard socket.status != .faulted else { throw StationRefusal(.faulted, "socket \(id) is faulted") }
@@ -93,7 +95,7 @@ public struct Station: Sendable {
             events.append(.reservationEnded(reservation, .used))
         }
         if socket.pilot?.vehicleConnected == true {
-            events += startSession(&socket, idTag: idTag, at: time)
+            events += startSession(&socket, idTag: idTag, at: time, sessionID: sessionID)
         } else {
             socket.pendingAuthorization = (idTag, time.addingTimeInterval(connectionTimeout))
         }
@@ -195,9 +197,11 @@ public struct Station: Sendable {
         return startSession(&socket, idTag: nil, at: time)
     }
 
-    private func startSession(_ socket: inout SocketState, idTag: String?, at time: Date) -> [StationEvent] {
+    private func startSession(
+        _ socket: inout SocketState, idTag: String?, at time: Date, sessionID: String? = nil
+    ) -> [StationEvent] {
         let session = ChargingSession(
-            id: makeSessionID(socket.id, time), socket: socket.id, idTag: idTag, startedAt: time,
+            id: sessionID ?? makeSessionID(socket.id, time), socket: socket.id, idTag: idTag, startedAt: time,
             meterStart: socket.controllerQuality == .fresh ? socket.energyRegister : nil)
         socket.session = session
         socket.sessionEndedAwaitingUnplug = false

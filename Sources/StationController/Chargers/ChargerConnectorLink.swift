@@ -1,0 +1,28 @@
+public import StationCore
+
+/// A station socket that is a connector of an OCPP charger: how the controller drives it.
+public protocol ChargerConnectorLink: Sendable {
+    var socket: SocketID { get }
+    /// Whether the charger is connected now.
+    var isConnected: Bool { get async }
+    /// Limits the connector to `current` per phase (0 pauses charging), as a charging profile.
+    func offer(_ current: Amperes) async throws
+    /// Puts the connector in or out of service (ChangeAvailability).
+    func setOperative(_ operative: Bool) async throws
+}
+
+/// The verdict on a token at the station.
+public enum AuthorizationVerdict: String, Sendable, Hashable {
+    case accepted = "Accepted"
+    case blocked = "Blocked"
+    case expired = "Expired"
+    case invalid = "Invalid"
+    case concurrentTx = "ConcurrentTx"
+}
+
+/// What the station says to a charger that reports a transaction start.
+public struct ChargerTransactionStart: Sendable, Hashable {
+    /// The transaction's number (OCPP 1.6 transactionId); also the station session's id.
+    public let transactionNumber: Int
+    public let verdict: AuthorizationVerdict
+}

@@ -1,0 +1,100 @@
+public import Foundation
+import Devices
+import StationConfig
+public import StationCore
+
+extension StationController {
+    /// The station's verdict on a token: the local authorisation list decides (unknown tokens are invalid).
+    public func authorize(idTag: String) -> AuthorizationVerdict {
+        guard let entry = configuration.localAuthorization.first(where: { $0.idTag == idTag }) else { return .invalid }
+        switch entry.status {
+        case .accepted: return .accepted
+        case .blocked: return .blocked
+        case .expired: return .expired
+        case .invalid: return .invalid
+        }
+    }
+
+    /// A charger's connector reports its state: vehicle presence, power and energy register.
+    public func chargerReported(
+        _ id: SocketID, vehicleConnected: Bool, requestsEnergy: Bool, faulted: Bool, power: Watts?, energy: WattHours?
+    ) {
+        let pilot: ControlPilotState = faulted ? .f : (requestsEnergy ? .c : (vehicleConnected ? .b : .a))
+        let previous = readings.snapshot(at: clock.uptime, staleAfter: .seconds(3600)).sockets[id]?.reading.value
+        let reading = EVSEReading(
+            pilot: pilot, enabled: nil, currentLimit: nil, power: power ?? previous?.power, energy: energy ?? previous?.energy)
+        readings.recordSocket(id, .success(reading), at: clock.uptime)
+        publish(station.observe(id, pilot: pilot, quality: .fresh, power: reading.power, energy: reading.energy, at: clock.wallTime))
+    }
+
+    /// A charger's meter values for a connector.
+    public func chargerMetered(_ id: SocketID, power: Watts?, energy: WattHours?) {
+        let current = readings.snapshot(at: clock.uptime, staleAfter: .seconds(3600)).sockets[id]?.reading.value
+        guard let current else { return }
+        var reading = current
+        if let power { reading.power = power }
+        if let energy { reading.energy = energy }
+        readings.recordSocket(id, .success(reading), at: clock.uptime)
+        publish(station.observe(id, pilot: reading.pilot, quality: .fresh, power: reading.power, energy: reading.energy, at: clock.wallTime))
+    }
+
+    /// A charger went away: its connectors are faulted until it returns, and its profiles must be sent again.
+    public func chargerDisconnected(_ sockets: [SocketID]) {
+        for id in sockets {
+            readings.recordSocket(id, .failure(.init(.communication, "socket \(id): charger disconnected")), at: clock.uptime)
+            publish(station.observe(id, pilot: nil, quality: .failed, power: nil, energy: nil, at: clock.wallTime))
+            outputs.offers[id] = nil
+            outputs.operative[id] = nil
+        }
+    }
+
+    /// A charger connected (again): everything it should know is sent on the next cycle.
+    public func chargerConnected(_ sockets: [SocketID]) {
+        for id in sockets {
+            outputs.offers[id] = nil
+            outputs.operative[id] = nil
+        }
+    }
+
+    /// A charger started a transaction on a connector with a token.
+    public func chargerStartedTransaction(_ id: SocketID, idTag: String, meterStart: WattHours?, at time: Date) -> ChargerTransactionStart {
+        let number = nextTransactionNumber()
+        var verdict = authorize(idTag: idTag)
+        if verdict == .accepted, station.sockets.values.contains(where: { $0.session?.idTag == idTag && $0.id != id }) {
+            verdict = .concurrentTx
+        }
+        guard verdict == .accepted, var socket = station.sockets[id] else {
+            return ChargerTransactionStart(transactionNumber: number, verdict: verdict == .accepted ? .invalid : verdict)
+        }
+        if socket.pilot?.vehicleConnected != true {
+            publish(station.observe(id, pilot: .b, quality: .fresh, power: nil, energy: meterStart, at: time))
+            socket = station.sockets[id] ?? socket
+        }
+        do {
+            publish(try station.authorize(id, idTag: idTag, at: time, sessionID: String(number)))
+        } catch {
+            logger.warning("socket \(id): transaction for \(idTag) refused: \(error)")
+            return ChargerTransactionStart(transactionNumber: number, verdict: .invalid)
+        }
+        return ChargerTransactionStart(transactionNumber: number, verdict: .accepted)
+    }
+
+    /// A charger ended a transaction.
+    public func chargerStoppedTransaction(_ id: SocketID, transactionNumber: Int?, meterStop: WattHours?, reason: ChargingSession.EndReason, at time: Date) {
+        if let meterStop { chargerMetered(id, power: nil, energy: meterStop) }
+        guard station.sockets[id]?.session != nil else { return }
+        if let transactionNumber, station.sockets[id]?.session?.id != String(transactionNumber) { return }
+        publish((try? station.stop(id, reason: reason, at: time)) ?? [])
+    }
+
+    /// Connectors of chargers, by socket.
+    func attachCharger(_ link: any ChargerConnectorLink) {
+        chargerLinks[link.socket] = link
+        readings.markEventDriven(link.socket)
+    }
+
+    private func nextTransactionNumber() -> Int {
+        transactionCounter += 1
+        return transactionCounter
+    }
+}
