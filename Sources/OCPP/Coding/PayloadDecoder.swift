@@ -75,16 +75,17 @@ final class ValueDecoder: Decoder {
 
     /// Decodes one value: JSON values and dates directly, anything else through its `init(from:)`,
     /// followed by the unknown-property check and the type's rules.
-    static func decode<T: Decodable>(_ type: T.Type, from value: JSONValue, at codingPath: [any CodingKey], options: Options)
-        throws -> T
-    {
+    static func decode<T: Decodable>(
+        _ type: T.Type, from value: JSONValue, at codingPath: [any CodingKey], options: Options
+    ) throws -> T {
         if let raw = value as? T { return raw }
+        let path = PayloadViolation.path(codingPath)
         if T.self == Date.self {
             guard case .string(let text) = value else {
-                throw PayloadViolation(.wrongType, at: PayloadViolation.path(codingPath), "expected a date-time string, found \(value.typeName)")
+                throw PayloadViolation(.wrongType, at: path, "expected a date-time string, found \(value.typeName)")
             }
             guard let date = OCPPDateTime.parse(text) as? T else {
-                throw PayloadViolation(.invalidValue, at: PayloadViolation.path(codingPath), "not an RFC 3339 date-time: \"\(text)\"")
+                throw PayloadViolation(.invalidValue, at: path, "not an RFC 3339 date-time: \"\(text)\"")
             }
             return date
         }
@@ -93,7 +94,9 @@ final class ValueDecoder: Decoder {
         if options.rejectsUnknownProperties, case .object(let members) = value, !decoder.readAllKeys,
             let unknown = members.keys.filter({ !decoder.usedKeys.contains($0) }).min()
         {
-            throw PayloadViolation(.unknownProperty, at: PayloadViolation.path(codingPath, appending: unknown), "property not defined by the schema")
+            throw PayloadViolation(
+                .unknownProperty, at: PayloadViolation.path(codingPath, appending: unknown),
+                "property not defined by the schema")
         }
         if let constrained = decoded as? any ConstrainedPayload {
             try constrained.checkRules(at: codingPath)
@@ -102,7 +105,8 @@ final class ValueDecoder: Decoder {
     }
 
     func wrongType(_ expected: String) -> PayloadViolation {
-        PayloadViolation(.wrongType, at: PayloadViolation.path(codingPath), "expected \(expected), found \(value.typeName)")
+        let path = PayloadViolation.path(codingPath)
+        return PayloadViolation(.wrongType, at: path, "expected \(expected), found \(value.typeName)")
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {

@@ -102,25 +102,6 @@ final class ValueEncoder: Encoder {
         return encoder.node.value
     }
 
-    static func scalar(_ value: Bool, at codingPath: [any CodingKey]) throws -> JSONValue { .bool(value) }
-    static func scalar(_ value: String, at codingPath: [any CodingKey]) throws -> JSONValue { .string(value) }
-
-    static func scalar(_ value: Double, at codingPath: [any CodingKey]) throws -> JSONValue {
-        guard value.isFinite else {
-            throw PayloadViolation(.invalidValue, at: PayloadViolation.path(codingPath), "\(value) is not a JSON number")
-        }
-        return .number(value)
-    }
-
-    static func scalar(_ value: Float, at codingPath: [any CodingKey]) throws -> JSONValue {
-        try scalar(Double(value), at: codingPath)
-    }
-
-    static func scalar<Integer: FixedWidthInteger>(_ value: Integer, at codingPath: [any CodingKey]) throws -> JSONValue {
-        if let integer = Int(exactly: value) { return .integer(integer) }
-        return .number(Double(value))
-    }
-
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         node.becomeObject()
         return KeyedEncodingContainer(KeyedValueEncodingContainer<Key>(node: node, codingPath: codingPath))
@@ -141,21 +122,25 @@ private struct KeyedValueEncodingContainer<Key: CodingKey>: KeyedEncodingContain
     let node: EncodedNode
     let codingPath: [any CodingKey]
 
+    private func put(_ value: some JSONScalar, _ key: Key) throws {
+        node.set(try value.jsonValue(at: codingPath + [key]), forKey: key.stringValue)
+    }
+
     mutating func encodeNil(forKey key: Key) throws { node.set(.null, forKey: key.stringValue) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: String, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: Float, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: Int8, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: Int16, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: Int32, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: Int64, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: UInt, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: UInt8, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: UInt16, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: UInt32, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
-    mutating func encode(_ value: UInt64, forKey key: Key) throws { node.set(try ValueEncoder.scalar(value, at: codingPath + [key]), forKey: key.stringValue) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: Float, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { try put(value, key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { try put(value, key) }
 
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
         node.set(try ValueEncoder.encode(value, at: codingPath + [key]), forKey: key.stringValue)
@@ -167,7 +152,8 @@ private struct KeyedValueEncodingContainer<Key: CodingKey>: KeyedEncodingContain
         let child = EncodedNode()
         child.becomeObject()
         node.set(child, forKey: key.stringValue)
-        return KeyedEncodingContainer(KeyedValueEncodingContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+        let container = KeyedValueEncodingContainer<NestedKey>(node: child, codingPath: codingPath + [key])
+        return KeyedEncodingContainer(container)
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
@@ -204,21 +190,25 @@ private struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
 
     private var nextKey: AnyCodingKey { AnyCodingKey(index: count) }
 
+    private func put(_ value: some JSONScalar) throws {
+        node.append(try value.jsonValue(at: codingPath + [nextKey]))
+    }
+
     mutating func encodeNil() throws { node.append(.null) }
-    mutating func encode(_ value: Bool) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: String) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: Double) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: Float) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: Int) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: Int8) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: Int16) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: Int32) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: Int64) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: UInt) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: UInt8) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: UInt16) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: UInt32) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
-    mutating func encode(_ value: UInt64) throws { node.append(try ValueEncoder.scalar(value, at: codingPath + [nextKey])) }
+    mutating func encode(_ value: Bool) throws { try put(value) }
+    mutating func encode(_ value: String) throws { try put(value) }
+    mutating func encode(_ value: Double) throws { try put(value) }
+    mutating func encode(_ value: Float) throws { try put(value) }
+    mutating func encode(_ value: Int) throws { try put(value) }
+    mutating func encode(_ value: Int8) throws { try put(value) }
+    mutating func encode(_ value: Int16) throws { try put(value) }
+    mutating func encode(_ value: Int32) throws { try put(value) }
+    mutating func encode(_ value: Int64) throws { try put(value) }
+    mutating func encode(_ value: UInt) throws { try put(value) }
+    mutating func encode(_ value: UInt8) throws { try put(value) }
+    mutating func encode(_ value: UInt16) throws { try put(value) }
+    mutating func encode(_ value: UInt32) throws { try put(value) }
+    mutating func encode(_ value: UInt64) throws { try put(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         node.append(try ValueEncoder.encode(value, at: codingPath + [nextKey]))
@@ -231,7 +221,8 @@ private struct UnkeyedValueEncodingContainer: UnkeyedEncodingContainer {
         let child = EncodedNode()
         child.becomeObject()
         node.append(child)
-        return KeyedEncodingContainer(KeyedValueEncodingContainer<NestedKey>(node: child, codingPath: codingPath + [key]))
+        let container = KeyedValueEncodingContainer<NestedKey>(node: child, codingPath: codingPath + [key])
+        return KeyedEncodingContainer(container)
     }
 
     mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -255,23 +246,72 @@ private struct SingleValueEncodingContainerImpl: SingleValueEncodingContainer {
     let encoder: ValueEncoder
     var codingPath: [any CodingKey] { encoder.codingPath }
 
+    private func put(_ value: some JSONScalar) throws {
+        encoder.node.content = .single(try value.jsonValue(at: codingPath))
+    }
+
     mutating func encodeNil() throws { encoder.node.content = .single(.null) }
-    mutating func encode(_ value: Bool) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: String) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: Double) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: Float) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: Int) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: Int8) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: Int16) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: Int32) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: Int64) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: UInt) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: UInt8) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: UInt16) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: UInt32) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
-    mutating func encode(_ value: UInt64) throws { encoder.node.content = .single(try ValueEncoder.scalar(value, at: codingPath)) }
+    mutating func encode(_ value: Bool) throws { try put(value) }
+    mutating func encode(_ value: String) throws { try put(value) }
+    mutating func encode(_ value: Double) throws { try put(value) }
+    mutating func encode(_ value: Float) throws { try put(value) }
+    mutating func encode(_ value: Int) throws { try put(value) }
+    mutating func encode(_ value: Int8) throws { try put(value) }
+    mutating func encode(_ value: Int16) throws { try put(value) }
+    mutating func encode(_ value: Int32) throws { try put(value) }
+    mutating func encode(_ value: Int64) throws { try put(value) }
+    mutating func encode(_ value: UInt) throws { try put(value) }
+    mutating func encode(_ value: UInt8) throws { try put(value) }
+    mutating func encode(_ value: UInt16) throws { try put(value) }
+    mutating func encode(_ value: UInt32) throws { try put(value) }
+    mutating func encode(_ value: UInt64) throws { try put(value) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         encoder.node.content = .single(try ValueEncoder.encode(value, at: codingPath))
     }
 }
+
+/// A value the encoder writes as one JSON scalar.
+protocol JSONScalar {
+    func jsonValue(at codingPath: [any CodingKey]) throws -> JSONValue
+}
+
+extension Bool: JSONScalar {
+    func jsonValue(at codingPath: [any CodingKey]) -> JSONValue { .bool(self) }
+}
+
+extension String: JSONScalar {
+    func jsonValue(at codingPath: [any CodingKey]) -> JSONValue { .string(self) }
+}
+
+extension Double: JSONScalar {
+    /// Throws for infinities and NaN, which JSON cannot carry.
+    func jsonValue(at codingPath: [any CodingKey]) throws -> JSONValue {
+        guard isFinite else {
+            throw PayloadViolation(.invalidValue, at: PayloadViolation.path(codingPath), "\(self) is not a JSON number")
+        }
+        return .number(self)
+    }
+}
+
+extension Float: JSONScalar {
+    func jsonValue(at codingPath: [any CodingKey]) throws -> JSONValue { try Double(self).jsonValue(at: codingPath) }
+}
+
+extension FixedWidthInteger {
+    /// An integer, or a number when it does not fit `Int`.
+    func jsonValue(at codingPath: [any CodingKey]) -> JSONValue {
+        Int(exactly: self).map(JSONValue.integer) ?? .number(Double(self))
+    }
+}
+
+extension Int: JSONScalar {}
+extension Int8: JSONScalar {}
+extension Int16: JSONScalar {}
+extension Int32: JSONScalar {}
+extension Int64: JSONScalar {}
+extension UInt: JSONScalar {}
+extension UInt8: JSONScalar {}
+extension UInt16: JSONScalar {}
+extension UInt32: JSONScalar {}
+extension UInt64: JSONScalar {}

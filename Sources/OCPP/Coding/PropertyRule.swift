@@ -55,7 +55,9 @@ extension PropertyRule {
     }
 
     /// A number that is a whole multiple of `step` (`multipleOf`), allowing for binary rounding.
-    static func multipleOf(_ property: String, _ step: Double, _ value: @escaping @Sendable (Payload) -> Double?) -> Self {
+    static func multipleOf(_ property: String, _ step: Double, _ value: @escaping @Sendable (Payload) -> Double?)
+        -> Self
+    {
         Self(property: property) { payload in
             guard let number = value(payload) else { return nil }
             let steps = number / step
@@ -91,7 +93,8 @@ extension ConstrainedPayload {
         for rule in Self.rules {
             guard let failure = rule.check(self) else { continue }
             let property = failure.index.map { "\(rule.property)[\($0)]" } ?? rule.property
-            throw PayloadViolation(failure.fault, at: PayloadViolation.path(codingPath, appending: property), failure.reason)
+            let path = PayloadViolation.path(codingPath, appending: property)
+            throw PayloadViolation(failure.fault, at: path, failure.reason)
         }
     }
 }

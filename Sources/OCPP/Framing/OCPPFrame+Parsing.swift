@@ -77,8 +77,11 @@ extension OCPPFrame {
                 throw invalid("the error code or description is not a string")
             }
             let details = elements.count == 5 ? elements[4] : .object([:])
-            guard case .object = details else { throw invalid("the error details are not a JSON object", .payloadSyntax) }
-            return .callError(id: id, error: OCPPCallError(OCPPErrorCode(rawValue: code), description, details: details))
+            guard case .object = details else {
+                throw invalid("the error details are not a JSON object", .payloadSyntax)
+            }
+            let error = OCPPCallError(OCPPErrorCode(rawValue: code), description, details: details)
+            return .callError(id: id, error: error)
         }
     }
 }
