@@ -90,7 +90,17 @@ final class ValueDecoder: Decoder {
             return date
         }
         let decoder = ValueDecoder(value: value, codingPath: codingPath, options: options)
-        let decoded = try T(from: decoder)
+        let decoded: T
+        do {
+            decoded = try T(from: decoder)
+        } catch DecodingError.dataCorrupted(let context) {
+            // A string that is not one of an enumeration's values: say which values are.
+            if case .string(let text) = value, let enumeration = T.self as? any (CaseIterable & RawRepresentable).Type {
+                let allowed = rawValues(of: enumeration).joined(separator: ", ")
+                throw PayloadViolation(.invalidValue, at: path, "\"\(text)\" is not one of \(allowed)")
+            }
+            throw DecodingError.dataCorrupted(context)
+        }
         if options.rejectsUnknownProperties, case .object(let members) = value, !decoder.readAllKeys,
             let unknown = members.keys.filter({ !decoder.usedKeys.contains($0) }).min()
         {
@@ -102,6 +112,10 @@ final class ValueDecoder: Decoder {
             try constrained.checkRules(at: codingPath)
         }
         return decoded
+    }
+
+    private static func rawValues<Enumeration: CaseIterable & RawRepresentable>(of type: Enumeration.Type) -> [String] {
+        type.allCases.map { "\($0.rawValue)" }
     }
 
     func wrongType(_ expected: String) -> PayloadViolation {

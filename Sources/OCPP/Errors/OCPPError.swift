@@ -12,6 +12,8 @@ public enum OCPPError: Error, Sendable, CustomStringConvertible {
     case invalidRequest(PayloadViolation)
     /// The transport's `send` failed.
     case transport(String)
+    /// The calling task was cancelled.
+    case cancelled
     /// The endpoint was closed before the call completed.
     case closed
 
@@ -23,6 +25,7 @@ public enum OCPPError: Error, Sendable, CustomStringConvertible {
         case .malformedResponse(let reason): "malformed response: \(reason)"
         case .invalidRequest(let violation): "invalid request: \(violation)"
         case .transport(let reason): "send failed: \(reason)"
+        case .cancelled: "cancelled"
         case .closed: "the endpoint is closed"
         }
     }
