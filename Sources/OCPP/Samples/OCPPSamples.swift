@@ -22,6 +22,10 @@ public struct OCPPSample: Sendable {
     }
 }
 
+extension OCPPSample: CustomStringConvertible {
+    public var description: String { "\(version.rawValue) \(action) \(kind.rawValue) (\(variant))" }
+}
+
 /// An enumeration with its raw values and the places in the official schemas that define its values.
 public struct OCPPEnumeration: Sendable {
     public var version: OCPPVersion
