@@ -6,6 +6,10 @@ public enum OCPPFault: String, Sendable, Hashable, CaseIterable {
     /// or JSON that breaks before the payload.
     case invalidFrame
     /// The Message Type Number is not 2, 3 or 4 (OCPP 2.1's 5 and 6 included).
+    ///
+    /// Both versions say a receiver ignores the payload of a message type it does not know. 2.0.1 has a
+    /// code for the answer, `MessageTypeNotSupported`; 1.6 has none, so a 1.6 endpoint answers
+    /// `FormationViolation` (the frame does not conform to the PDU structure). Neither reads the payload.
     case unsupportedMessageType
     /// The payload is not a JSON object, or its JSON is broken.
     case payloadSyntax
@@ -29,8 +33,8 @@ public enum OCPPFault: String, Sendable, Hashable, CaseIterable {
 extension OCPPVersion {
     /// The CALLERROR code this version answers `fault` with.
     ///
-    /// The mapping follows each version's own definitions (OCPP-J 1.6 section 4.2.3, OCPP 2.0.1 part 4
-    /// section 4.3); docs/ocpp.md has the table and the reasons.
+    /// The mapping follows each version's own definitions of its codes (the CallError table of OCPP-J 1.6,
+    /// the RPC framework error codes of OCPP 2.0.1 part 4); docs/ocpp.md has the table and the reasons.
     public func errorCode(for fault: OCPPFault) -> OCPPErrorCode {
         switch self {
         case .v16:

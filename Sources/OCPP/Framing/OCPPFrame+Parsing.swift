@@ -54,6 +54,10 @@ extension OCPPFrame {
         guard [MessageType.call, MessageType.callResult, MessageType.callError].contains(type) else {
             throw invalid("message type \(type) is not supported", .unsupportedMessageType)
         }
+        // An empty or over-long id makes the frame an invalid RPC request rather than a bad payload: 2.0.1
+        // answers RpcFrameworkError ("not a valid RPC Request, for example: MessageId could not be read"),
+        // not FormatViolation (which is about the Action's payload); 1.6, with no frame-level code,
+        // FormationViolation. The CALLERROR echoes the id as received, the only way the sender can pair it.
         guard !id.isEmpty else { throw invalid("the message id is empty") }
         guard id.unicodeScalars.count <= maximumMessageIDLength else {
             throw invalid("the message id is longer than \(maximumMessageIDLength) characters")
