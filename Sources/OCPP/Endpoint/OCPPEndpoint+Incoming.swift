@@ -1,0 +1,143 @@
+import Logging
+
+extension OCPPEndpoint {
+    /// Registers the handler for incoming calls of one request type, replacing any earlier one.
+    ///
+    /// The handler may throw an `OCPPCallError` to choose the CALLERROR (its code is translated to this
+    /// version's spelling); any other error is answered `InternalError`, as is a response that breaks
+    /// its schema.
+    public func on<Request: OCPPRequest>(
+        _ type: Request.Type, handler: @escaping @Sendable (Request) async throws -> Request.Response
+    ) where Request.Version == Version {
+        handlers[Request.action] = Self.erase(handler, decoder: decoder, encoder: encoder, logger: logger)
+    }
+
+    /// Wraps a typed handler: decodes the request (a violation is answered with the version's code),
+    /// runs the handler, and encodes its response.
+    private static func erase<Request: OCPPRequest>(
+        _ handler: @escaping @Sendable (Request) async throws -> Request.Response,
+        decoder: PayloadDecoder, encoder: PayloadEncoder, logger: Logger
+    ) -> Handler {
+        let version = Version.version
+        let action = Request.action
+        return { payload in
+            let request: Request
+            do throws(PayloadViolation) {
+                request = try decoder.decode(Request.self, from: payload)
+            } catch {
+                return .failure(OCPPCallError(version.errorCode(for: error.fault), error.description))
+            }
+            let response: Request.Response
+            do {
+                response = try await handler(request)
+            } catch let chosen as OCPPCallError {
+                let code = version.translating(chosen.code)
+                return .failure(OCPPCallError(code, chosen.errorDescription, details: chosen.details))
+            } catch {
+                logger.error("OCPP handler failed", metadata: ["action": "\(action)", "error": "\(error)"])
+                return .failure(OCPPCallError(version.errorCode(for: .handlerFailed), "\(action) failed"))
+            }
+            do throws(PayloadViolation) {
+                return .success(try encoder.encode(response))
+            } catch {
+                logger.error(
+                    "OCPP handler response breaks its schema",
+                    metadata: ["action": "\(action)", "violation": "\(error)"])
+                return .failure(OCPPCallError(version.errorCode(for: .handlerFailed), "\(action) response invalid"))
+            }
+        }
+    }
+
+    /// Takes one incoming text frame: answers a call (in order), completes an outgoing call, or refuses it.
+    public func receive(_ text: String) async {
+        guard !isClosed else { return }
+        let frame: OCPPFrame
+        do {
+            frame = try OCPPFrame.parse(text, maximumSize: configuration.maximumFrameSize)
+        } catch {
+            refuse(error)
+            return
+        }
+        switch frame {
+        case .call(let id, let action, let payload):
+            answerInOrder(.call(id: id, action: action, payload: payload))
+        case .callResult(let id, let payload):
+            if !finishCall(id, .success(payload)) { dropUnknownAnswer(id, kind: "CALLRESULT") }
+        case .callError(let id, let error):
+            if !finishCall(id, .failure(.callError(error))) { dropUnknownAnswer(id, kind: "CALLERROR") }
+        }
+    }
+
+    private func refuse(_ error: FrameError) {
+        let metadata: Logger.Metadata = [
+            "reason": "\(error.reason)", "messageId": "\(error.messageID ?? "-")",
+            "messageType": "\(error.messageType.map(String.init) ?? "-")",
+        ]
+        if error.isAnswerable, let id = error.messageID {
+            logger.warning("OCPP frame refused", metadata: metadata)
+            answerInOrder(.refusal(id: id, error: OCPPCallError(version.errorCode(for: error.fault), error.reason)))
+        } else if let id = error.messageID, finishCall(id, .failure(.malformedResponse(error.reason))) {
+            logger.warning("OCPP answer malformed", metadata: metadata)
+        } else {
+            logger.warning("OCPP frame dropped", metadata: metadata)
+        }
+    }
+
+    /// An answer to no outstanding call (unknown, timed out or cancelled) is dropped, as OCPP-J says.
+    private func dropUnknownAnswer(_ id: String, kind: String) {
+        logger.notice(
+            "OCPP answer for an unknown message id dropped", metadata: ["messageId": "\(id)", "kind": "\(kind)"])
+    }
+
+    private func answerInOrder(_ item: IncomingItem) {
+        inbox.append(item)
+        guard !isAnswering else { return }
+        isAnswering = true
+        Task { await self.drainInbox() }
+    }
+
+    private func drainInbox() async {
+        while !inbox.isEmpty, !isClosed {
+            let item = inbox.removeFirst()
+            let answer = await self.answer(item)
+            guard !isClosed else { break }
+            transmit(OutgoingFrame(text: answer.text, callID: nil))
+        }
+        isAnswering = false
+    }
+
+    private func answer(_ item: IncomingItem) async -> OCPPFrame {
+        switch item {
+        case .refusal(let id, let error):
+            return .callError(id: id, error: error.fittingTheWire)
+        case .call(let id, let action, let payload):
+            guard let handler = handlers[action] else {
+                let fault: OCPPFault = version.specifiedActions.contains(action) ? .unsupportedAction : .unknownAction
+                let reason = fault == .unknownAction ? "unknown action \(action)" : "\(action) is not supported"
+                logger.notice("OCPP call not handled", metadata: ["action": "\(action)", "fault": "\(fault)"])
+                return .callError(id: id, error: OCPPCallError(version.errorCode(for: fault), reason).fittingTheWire)
+            }
+            switch await handler(payload) {
+            case .success(let response):
+                return .callResult(id: id, payload: response)
+            case .failure(let error):
+                logger.notice(
+                    "OCPP call answered with an error", metadata: ["action": "\(action)", "error": "\(error)"])
+                return .callError(id: id, error: error.fittingTheWire)
+            }
+        }
+    }
+}
+
+extension OCPPCallError {
+    /// The longest errorDescription OCPP allows (2.0.1 part 4: string[0..255]).
+    static let maximumDescriptionLength = 255
+
+    /// This error with its description cut to the allowed length.
+    var fittingTheWire: OCPPCallError {
+        guard errorDescription.count > Self.maximumDescriptionLength else { return self }
+        var fitted = self
+        fitted.errorDescription = String(errorDescription.prefix(Self.maximumDescriptionLength))
+        return fitted
+    }
+}

@@ -1,1 +1,0 @@
-// OCPP (in progress)
