@@ -13,6 +13,8 @@ public struct StationDaemon: Sendable {
     public let controller: StationController
     public let metrics: StationMetrics
     public let apiPort: Int
+    /// The OCPP server for the station's chargers, if it has any.
+    public let ocppServer: OCPPServer?
     let clock: any StationClock
     let logger: Logger
 
@@ -31,6 +33,10 @@ public struct StationDaemon: Sendable {
             configuration: configuration, hardware: hardware, readings: readings, clock: clock, logger: logger,
             metrics: metrics)
         self.apiPort = apiPort ?? configuration.localAPI.port
+        let controller = controller
+        ocppServer = try configuration.ocppServer.map {
+            try OCPPServer(configuration: $0, controller: controller, logger: logger)
+        }
     }
 
     /// The services in start order; they stop in reverse on SIGTERM: API, inputs, control loop (safe state), pollers.
@@ -42,12 +48,14 @@ public struct StationDaemon: Sendable {
         if hardware.emergencyStop != nil || hardware.sockets.contains(where: { $0.keySwitch != nil }) {
             services.append(GPIOInputService(controller: controller, logger: logger))
         }
+        if let ocppServer { services.append(ocppServer.application()) }
         services.append(LocalAPI(controller: controller, metrics: metrics).application(port: apiPort, logger: logger))
         return services
     }
 
     /// Runs until SIGTERM or SIGINT, then leaves the hardware safe and closes the buses.
     public func run() async throws {
+        await ocppServer?.attachConnectors()
         let group = ServiceGroup(
             configuration: .init(
                 services: services().map { .init(service: $0) },

@@ -98,3 +98,10 @@ extension StationController {
         return transactionCounter
     }
 }
+
+extension StationController {
+    /// The socket whose running session has this id.
+    public func socket(withSession sessionID: String) -> SocketID? {
+        station.socket(withSession: sessionID)
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+public import HTTPTypes
+public import OCPP
+public import StationConfig
+
+/// Who may open an OCPP connection and in which version: identity, Basic auth, subprotocol.
+public struct ChargerAdmission: Sendable {
+    /// Why a connection is refused, as the HTTP status to answer.
+    public enum Refusal: Error, Equatable, Sendable {
+        case unknownCharger(String)
+        case unauthorized(String)
+        case noCommonSubprotocol([String])
+    }
+
+    /// A charger allowed in.
+    public struct Admitted: Sendable, Equatable {
+        public let chargerID: String
+        public let version: OCPPVersion
+        /// Not in the configuration, admitted under the `pending` policy.
+        public let isUnknown: Bool
+    }
+
+    let configuration: OCPPServerConfiguration
+    /// Passwords by charger id, read once at start (files included).
+    let passwords: [String: String]
+    /// The versions stationd serves chargers in, preferred first when a charger offers several.
+    public static let servedVersions: [OCPPVersion] = [.v16]
+
+    /// Reads password files; a missing file is an error naming it.
+    public init(configuration: OCPPServerConfiguration) throws {
+        self.configuration = configuration
+        var passwords: [String: String] = [:]
+        for charger in configuration.chargers {
+            switch charger.credential {
+            case .password(let password):
+                passwords[charger.id] = password
+            case .passwordFile(let path):
+                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw StationSetupError("charger \(charger.id): cannot read password file \(path)")
+                }
+                passwords[charger.id] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            }
+        }
+        self.passwords = passwords
+    }
+
+    /// Decides on an upgrade request for `ws://.../ocpp/{chargerID}`.
+    public func admit(chargerID: String, headers: HTTPFields) throws(Refusal) -> Admitted {
+        let offered = headers[values: .secWebSocketProtocol]
+            .flatMap { $0.split(separator: ",") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let version = Self.servedVersions.first(where: { offered.contains($0.subprotocol) }) else {
+            throw .noCommonSubprotocol(offered)
+        }
+        guard let password = passwords[chargerID] else {
+            guard configuration.unknownChargers == .pending else { throw .unknownCharger(chargerID) }
+            return Admitted(chargerID: chargerID, version: version, isUnknown: true)
+        }
+        guard let credentials = Self.basicCredentials(headers[.authorization]) else {
+            throw .unauthorized("charger \(chargerID) sent no Basic credentials")
+        }
+        guard credentials.user == chargerID, Self.constantTimeEqual(credentials.password, password) else {
+            throw .unauthorized("wrong credentials for charger \(chargerID)")
+        }
+        return Admitted(chargerID: chargerID, version: version, isUnknown: false)
+    }
+
+    /// `admit` as a result.
+    public func decide(chargerID: String, headers: HTTPFields) -> Result<Admitted, Refusal> {
+        do {
+            return .success(try admit(chargerID: chargerID, headers: headers))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    static func basicCredentials(_ header: String?) -> (user: String, password: String)? {
+        guard let header, header.lowercased().hasPrefix("basic "),
+              let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
+              let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
+        else { return nil }
+        return (String(text[..<colon]), String(text[text.index(after: colon)...]))
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        var difference = UInt8(x.count == y.count ? 0 : 1)
+        for index in 0..<min(x.count, y.count) { difference |= x[index] ^ y[index] }
+        return difference == 0
+    }
+}

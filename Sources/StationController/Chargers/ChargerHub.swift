@@ -1,0 +1,94 @@
+public import Logging
+import OCPP
+public import StationConfig
+public import StationCore
+
+/// The chargers connected now, one session each: a reconnecting charger replaces its old connection.
+public actor ChargerHub {
+    private var sessions: [String: (session: any ChargerSession, generation: Int)] = [:]
+    private var generation = 0
+    let configuration: OCPPServerConfiguration
+    let controller: StationController
+    let logger: Logger
+
+    public init(configuration: OCPPServerConfiguration, controller: StationController, logger: Logger) {
+        self.configuration = configuration
+        self.controller = controller
+        self.logger = logger
+    }
+
+    /// One link per configured connector, for the controller to drive.
+    public nonisolated func links() -> [any ChargerConnectorLink] {
+        configuration.chargers.flatMap { charger in
+            charger.connectors.map {
+                HubConnectorLink(socket: SocketID($0.socket), chargerID: charger.id, connector: $0.connector, hub: self)
+            }
+        }
+    }
+
+    /// Registers a new connection, closing the charger's previous one; returns its generation.
+    func register(_ session: any ChargerSession) async -> Int {
+        generation += 1
+        let previous = sessions[session.chargerID]
+        sessions[session.chargerID] = (session, generation)
+        if let previous {
+            logger.notice("charger \(session.chargerID) reconnected: closing its previous connection")
+            await previous.session.close()
+        }
+        await controller.chargerConnected(sockets(of: session.chargerID))
+        return generation
+    }
+
+    /// Forgets a connection that ended, unless a newer one has replaced it.
+    func unregister(_ chargerID: String, generation: Int) async {
+        guard sessions[chargerID]?.generation == generation else { return }
+        sessions[chargerID] = nil
+        logger.notice("charger \(chargerID) disconnected")
+        await controller.chargerDisconnected(sockets(of: chargerID))
+    }
+
+    func session(_ chargerID: String) -> (any ChargerSession)? { sessions[chargerID]?.session }
+
+    public var connectedChargers: [String] { sessions.keys.sorted() }
+
+    nonisolated func sockets(of chargerID: String) -> [SocketID] {
+        configuration.charger(id: chargerID)?.connectors.map { SocketID($0.socket) } ?? []
+    }
+
+    /// The socket a charger's connector is, if configured.
+    nonisolated func socket(chargerID: String, connector: Int) -> SocketID? {
+        configuration.charger(id: chargerID)?.connectors.first { $0.connector == connector }.map { SocketID($0.socket) }
+    }
+
+    /// The charger connector a socket is.
+    nonisolated func connector(of socket: SocketID) -> (chargerID: String, connector: Int)? {
+        for charger in configuration.chargers {
+            if let connector = charger.connectors.first(where: { $0.socket == socket.rawValue }) {
+                return (charger.id, connector.connector)
+            }
+        }
+        return nil
+    }
+}
+
+/// A socket that is a connector of a charger reached through the hub.
+struct HubConnectorLink: ChargerConnectorLink {
+    let socket: SocketID
+    let chargerID: String
+    let connector: Int
+    let hub: ChargerHub
+
+    var isConnected: Bool {
+        get async { await hub.session(chargerID) != nil }
+    }
+
+    func offer(_ current: Amperes) async throws {
+        guard let session = await hub.session(chargerID) else { throw ChargerRefusal(description: "charger \(chargerID) is not connected") }
+        try await session.setLimit(connector: connector, current: current)
+    }
+
+    func setOperative(_ operative: Bool) async throws {
+        guard let session = await hub.session(chargerID) else { throw ChargerRefusal(description: "charger \(chargerID) is not connected") }
+        try await session.setOperative(connector: connector, operative)
+    }
+}

@@ -1,0 +1,20 @@
+public import OCPP
+public import StationCore
+
+/// One live OCPP connection with a charger, whatever the version.
+public protocol ChargerSession: Sendable {
+    var chargerID: String { get }
+    var version: OCPPVersion { get }
+    /// Hands an incoming text frame to the protocol endpoint.
+    func receive(_ text: String) async
+    /// Limits a connector (1.6 connectorId, 2.0.1 EVSE id) to `current` per phase; 0 pauses it.
+    func setLimit(connector: Int, current: Amperes) async throws
+    /// Puts a connector in or out of service.
+    func setOperative(connector: Int, _ operative: Bool) async throws
+    func close() async
+}
+
+/// A charger refused what stationd asked.
+public struct ChargerRefusal: Error, CustomStringConvertible, Sendable {
+    public let description: String
+}

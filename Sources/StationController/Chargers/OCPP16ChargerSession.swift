@@ -1,0 +1,146 @@
+import Foundation
+public import Logging
+public import OCPP
+public import StationCore
+
+/// A charger speaking OCPP 1.6J: its messages drive its connectors' sockets.
+public final class OCPP16ChargerSession: ChargerSession {
+    public let chargerID: String
+    public var version: OCPPVersion { .v16 }
+    let endpoint: OCPP16Endpoint
+    let hub: ChargerHub
+    let controller: StationController
+    let isUnknown: Bool
+
+    public init(
+        chargerID: String, isUnknown: Bool, hub: ChargerHub, controller: StationController,
+        configuration: OCPP16Endpoint.Configuration, logger: Logger, send: @escaping OCPP16Endpoint.Send
+    ) {
+        self.chargerID = chargerID
+        self.isUnknown = isUnknown
+        self.hub = hub
+        self.controller = controller
+        endpoint = OCPP16Endpoint(configuration: configuration, clock: controller.clock, logger: logger, send: send)
+    }
+
+    /// Registers the handlers for what a 1.6 charge point sends.
+    public func start(heartbeatInterval: Duration) async {
+        let id = chargerID
+        let unknown = isUnknown
+        let hub = hub
+        let controller = controller
+        let clock = controller.clock
+        let interval = Int(heartbeatInterval.components.seconds)
+        await endpoint.on(OCPP16.BootNotificationRequest.self) { _ in
+            .init(status: unknown ? .pending : .accepted, currentTime: clock.wallTime, interval: interval)
+        }
+        await endpoint.on(OCPP16.HeartbeatRequest.self) { _ in .init(currentTime: clock.wallTime) }
+        await endpoint.on(OCPP16.StatusNotificationRequest.self) { request in
+            guard !unknown, let socket = hub.socket(chargerID: id, connector: request.connectorId) else { return .init() }
+            let state = Self.vehicleState(request.status)
+            await controller.chargerReported(
+                socket, vehicleConnected: state.connected, requestsEnergy: state.requests,
+                faulted: request.status == .faulted, power: state.requests ? nil : Watts(0), energy: nil)
+            return .init()
+        }
+        await endpoint.on(OCPP16.AuthorizeRequest.self) { request in
+            let verdict = unknown ? .invalid : await controller.authorize(idTag: request.idTag)
+            return .init(idTagInfo: .init(status: Self.status(verdict)))
+        }
+        await endpoint.on(OCPP16.StartTransactionRequest.self) { request in
+            guard !unknown, let socket = hub.socket(chargerID: id, connector: request.connectorId) else {
+                return .init(idTagInfo: .init(status: .invalid), transactionId: 0)
+            }
+            let start = await controller.chargerStartedTransaction(
+                socket, idTag: request.idTag, meterStart: WattHours(Double(request.meterStart)), at: request.timestamp)
+            return .init(idTagInfo: .init(status: Self.status(start.verdict)), transactionId: start.transactionNumber)
+        }
+        await endpoint.on(OCPP16.StopTransactionRequest.self) { request in
+            if let socket = await controller.socket(withSession: String(request.transactionId)) {
+                await controller.chargerStoppedTransaction(
+                    socket, transactionNumber: request.transactionId, meterStop: WattHours(Double(request.meterStop)),
+                    reason: Self.endReason(request.reason), at: request.timestamp)
+            }
+            return .init(idTagInfo: request.idTag.map { _ in .init(status: .accepted) })
+        }
+        await endpoint.on(OCPP16.MeterValuesRequest.self) { request in
+            guard let socket = hub.socket(chargerID: id, connector: request.connectorId) else { return .init() }
+            let (power, energy) = Self.measurements(request.meterValues)
+            await controller.chargerMetered(socket, power: power, energy: energy)
+            return .init()
+        }
+        await endpoint.on(OCPP16.DataTransferRequest.self) { _ in .init(status: .unknownVendorId) }
+        await endpoint.on(OCPP16.FirmwareStatusNotificationRequest.self) { _ in .init() }
+        await endpoint.on(OCPP16.DiagnosticsStatusNotificationRequest.self) { _ in .init() }
+    }
+
+    public func receive(_ text: String) async {
+        await endpoint.receive(text)
+    }
+
+    public func setLimit(connector: Int, current: Amperes) async throws {
+        let profile = OCPP16.ChargingProfile(
+            chargingProfileId: 1_000 + connector, stackLevel: 0, chargingProfilePurpose: .txDefaultProfile,
+            chargingProfileKind: .relative,
+            chargingSchedule: .init(chargingRateUnit: .amperes, chargingSchedulePeriods: [.init(startPeriod: 0, limit: current.value)]))
+        let response = try await endpoint.call(OCPP16.SetChargingProfileRequest(connectorId: connector, chargingProfile: profile))
+        guard response.status == .accepted else {
+            throw ChargerRefusal(description: "charger \(chargerID) answered SetChargingProfile with \(response.status.rawValue)")
+        }
+    }
+
+    public func setOperative(connector: Int, _ operative: Bool) async throws {
+        let response = try await endpoint.call(
+            OCPP16.ChangeAvailabilityRequest(connectorId: connector, type: operative ? .operative : .inoperative))
+        guard response.status != .rejected else {
+            throw ChargerRefusal(description: "charger \(chargerID) rejected ChangeAvailability")
+        }
+    }
+
+    public func close() async {
+        await endpoint.close()
+    }
+
+    /// Whether a vehicle is plugged in and asks for energy, as a 1.6 status tells it.
+    static func vehicleState(_ status: OCPP16.ChargePointStatus) -> (connected: Bool, requests: Bool) {
+        switch status {
+        case .available, .reserved, .unavailable, .faulted: return (false, false)
+        case .preparing, .suspendedEV, .finishing: return (true, false)
+        case .charging, .suspendedEVSE: return (true, true)
+        }
+    }
+
+    static func status(_ verdict: AuthorizationVerdict) -> OCPP16.AuthorizationStatus {
+        OCPP16.AuthorizationStatus(rawValue: verdict.rawValue) ?? .invalid
+    }
+
+    static func endReason(_ reason: OCPP16.StopReason?) -> ChargingSession.EndReason {
+        switch reason {
+        case .emergencyStop?: return .emergencyStop
+        case .evDisconnected?: return .evDisconnected
+        case .remote?: return .remote
+        case .deAuthorized?: return .deauthorized
+        case .powerLoss?: return .powerLoss
+        case .local?, nil: return .local
+        default: return .other
+        }
+    }
+
+    /// Active power and the energy register from the latest meter value.
+    static func measurements(_ values: [OCPP16.MeterValue]) -> (Watts?, WattHours?) {
+        var power: Watts?
+        var energy: WattHours?
+        for sample in values.sorted(by: { $0.timestamp < $1.timestamp }).flatMap(\.sampledValues) where sample.phase == nil {
+            guard let number = Double(sample.value), number.isFinite else { continue }
+            switch sample.measurand ?? .energyActiveImportRegister {
+            case .energyActiveImportRegister:
+                energy = WattHours(sample.unit == .kilowattHours ? number * 1000 : number)
+            case .powerActiveImport:
+                power = Watts(sample.unit == .kilowatts ? number * 1000 : number)
+            default:
+                continue
+            }
+        }
+        return (power, energy)
+    }
+}
