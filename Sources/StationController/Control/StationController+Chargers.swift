@@ -20,22 +20,22 @@ extension StationController {
         _ id: SocketID, vehicleConnected: Bool, requestsEnergy: Bool, faulted: Bool, power: Watts?, energy: WattHours?
     ) {
         let pilot: ControlPilotState = faulted ? .f : (requestsEnergy ? .c : (vehicleConnected ? .b : .a))
-        let previous = readings.snapshot(at: clock.uptime, staleAfter: .seconds(3600)).sockets[id]?.reading.value
-        let reading = EVSEReading(
-            pilot: pilot, enabled: nil, currentLimit: nil, power: power ?? previous?.power, energy: energy ?? previous?.energy)
-        readings.recordSocket(id, .success(reading), at: clock.uptime)
-        publish(station.observe(id, pilot: pilot, quality: .fresh, power: reading.power, energy: reading.energy, at: clock.wallTime))
+        updateChargerReading(id, pilot: pilot, power: power, energy: energy)
     }
 
     /// A charger's meter values for a connector.
     public func chargerMetered(_ id: SocketID, power: Watts?, energy: WattHours?) {
-        let current = readings.snapshot(at: clock.uptime, staleAfter: .seconds(3600)).sockets[id]?.reading.value
-        guard let current else { return }
-        var reading = current
-        if let power { reading.power = power }
-        if let energy { reading.energy = energy }
+        updateChargerReading(id, pilot: nil, power: power, energy: energy)
+    }
+
+    /// Merges what a charger said into the connector's reading, then into the station model.
+    private func updateChargerReading(_ id: SocketID, pilot: ControlPilotState?, power: Watts?, energy: WattHours?) {
+        let previous = readings.snapshot(at: clock.uptime, staleAfter: .seconds(3600)).sockets[id]?.reading.value
+        guard let pilot = pilot ?? previous?.pilot else { return }
+        let reading = EVSEReading(
+            pilot: pilot, enabled: nil, currentLimit: nil, power: power ?? previous?.power, energy: energy ?? previous?.energy)
         readings.recordSocket(id, .success(reading), at: clock.uptime)
-        publish(station.observe(id, pilot: reading.pilot, quality: .fresh, power: reading.power, energy: reading.energy, at: clock.wallTime))
+        publish(station.observe(id, pilot: pilot, quality: .fresh, power: reading.power, energy: reading.energy, at: clock.wallTime))
     }
 
     /// A charger went away: its connectors are faulted until it returns, and its profiles must be sent again.
@@ -63,13 +63,12 @@ extension StationController {
         if verdict == .accepted, station.sockets.values.contains(where: { $0.session?.idTag == idTag && $0.id != id }) {
             verdict = .concurrentTx
         }
-        guard verdict == .accepted, var socket = station.sockets[id] else {
+        guard verdict == .accepted, let socket = station.sockets[id] else {
             return ChargerTransactionStart(transactionNumber: number, verdict: verdict == .accepted ? .invalid : verdict)
         }
-        if socket.pilot?.vehicleConnected != true {
-            publish(station.observe(id, pilot: .b, quality: .fresh, power: nil, energy: meterStart, at: time))
-            socket = station.sockets[id] ?? socket
-        }
+        // The charger has a vehicle and counts from meterStart, whatever it reported before.
+        let pilot = socket.pilot?.vehicleConnected == true ? socket.pilot : .b
+        updateChargerReading(id, pilot: pilot, power: nil, energy: meterStart)
         do {
             publish(try station.authorize(id, idTag: idTag, at: time, sessionID: String(number)))
         } catch {

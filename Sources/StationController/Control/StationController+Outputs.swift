@@ -72,8 +72,12 @@ extension StationController {
     }
 
     /// Charger connectors get their limit as a charging profile and their availability, each only on change.
+    ///
+    /// Only in the cycle: a command between cycles (a technician's disable) must not wait for a charger's
+    /// answer; the charger hears of it within one period.
     private func driveChargers(limits: [SocketID: Amperes], now: Duration, only: Set<SocketID>?) async {
-        for (id, link) in chargerLinks where only?.contains(id) ?? true {
+        guard only == nil else { return }
+        for (id, link) in chargerLinks {
             guard await link.isConnected, let socket = station.sockets[id] else { continue }
             let operative = !socket.isOutOfService
             if outputs.operative[id] != operative {
