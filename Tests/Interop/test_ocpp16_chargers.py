@@ -222,7 +222,7 @@ def test_wrong_password_unknown_charger_and_missing_subprotocol_are_refused(stat
         # Hummingbird answers every refused WebSocket upgrade with 400; the log says why.
         assert await refused(password="wrong-password-000001") == 400
         assert await refused(charger_id="CP-NOBODY") == 400
-        assert await refused(subprotocols=("ocpp2.0.1",)) == 400
+        assert await refused(subprotocols=("ocpp2.1",)) == 400
 
     asyncio.run(scenario())
     log = (station["logs"] / "stationd.log").read_text()

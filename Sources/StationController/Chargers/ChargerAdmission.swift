@@ -24,7 +24,7 @@ public struct ChargerAdmission: Sendable {
     /// Passwords by charger id, read once at start (files included).
     let passwords: [String: String]
     /// The versions stationd serves chargers in, preferred first when a charger offers several.
-    public static let servedVersions: [OCPPVersion] = [.v16]
+    public static let servedVersions: [OCPPVersion] = [.v201, .v16]
 
     /// Reads password files; a missing file is an error naming it.
     public init(configuration: OCPPServerConfiguration) throws {

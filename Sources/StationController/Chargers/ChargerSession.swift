@@ -12,6 +12,8 @@ public protocol ChargerSession: Sendable {
     /// Puts a connector in or out of service.
     func setOperative(connector: Int, _ operative: Bool) async throws
     func close() async
+    /// Registers the handlers for what the charger sends; the heartbeat interval goes in the boot answer.
+    func start(heartbeatInterval: Duration) async
 }
 
 /// A charger refused what stationd asked.

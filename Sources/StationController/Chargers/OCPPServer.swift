@@ -51,15 +51,25 @@ public struct OCPPServer: Sendable {
             case .unauthorized(let why):
                 throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Basic realm=\"stationd\""], message: why)
             case .noCommonSubprotocol:
-                throw HTTPError(.badRequest, message: "offer the WebSocket subprotocol ocpp1.6")
+                throw HTTPError(.badRequest, message: "offer the WebSocket subprotocol ocpp2.0.1 or ocpp1.6")
             }
         } onUpgrade: { inbound, outbound, context in
             let id = context.requestContext.parameters.get("id") ?? ""
             guard let admitted = try? admission.admit(chargerID: id, headers: context.request.headers) else { return }
-            let session = OCPP16ChargerSession(
-                chargerID: id, isUnknown: admitted.isUnknown, hub: hub, controller: controller,
-                configuration: .init(callTimeout: configuration.callTimeout, maximumFrameSize: configuration.maxFrameBytes),
-                logger: logger, send: { text in try await outbound.write(.text(text)) })
+            let send: @Sendable (String) async throws -> Void = { text in try await outbound.write(.text(text)) }
+            let session: any ChargerSession
+            switch admitted.version {
+            case .v16:
+                session = OCPP16ChargerSession(
+                    chargerID: id, isUnknown: admitted.isUnknown, hub: hub, controller: controller,
+                    configuration: .init(callTimeout: configuration.callTimeout, maximumFrameSize: configuration.maxFrameBytes),
+                    logger: logger, send: send)
+            case .v201:
+                session = OCPP201ChargerSession(
+                    chargerID: id, isUnknown: admitted.isUnknown, hub: hub, controller: controller,
+                    configuration: .init(callTimeout: configuration.callTimeout, maximumFrameSize: configuration.maxFrameBytes),
+                    logger: logger, send: send)
+            }
             await session.start(heartbeatInterval: configuration.heartbeatInterval)
             let generation = await hub.register(session)
             logger.notice("charger \(id) connected (\(admitted.version))\(admitted.isUnknown ? " as unknown, pending" : "")")
