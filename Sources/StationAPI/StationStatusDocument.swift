@@ -179,6 +179,26 @@ public struct SocketAvailabilityRequest: Codable, Sendable, Equatable {
     }
 }
 
+/// `POST /api/sockets/{id}/reserve`.
+public struct ReservationRequest: Codable, Sendable, Equatable {
+    public var idTag: String
+    public var expiresInSeconds: Int
+
+    public init(idTag: String, expiresInSeconds: Int) {
+        self.idTag = idTag
+        self.expiresInSeconds = expiresInSeconds
+    }
+}
+
+/// `POST /api/sockets/{id}/start`.
+public struct RemoteStartRequest: Codable, Sendable, Equatable {
+    public var idTag: String
+
+    public init(idTag: String) {
+        self.idTag = idTag
+    }
+}
+
 /// An error answer of the local API.
 public struct APIErrorDocument: Codable, Sendable, Equatable {
     public var error: String

@@ -45,6 +45,9 @@ class Charger(ChargePoint):
         super().__init__(*args, **kwargs)
         self.profiles: list[dict] = []
         self.availability: list[str] = []
+        self.reservations: list[dict] = []
+        self.remote_starts: list[dict] = []
+        self.remote_stops: list[int] = []
 
     @on(Action.set_charging_profile)
     def on_set_charging_profile(self, connector_id, cs_charging_profiles, **_):
@@ -55,6 +58,21 @@ class Charger(ChargePoint):
     def on_change_availability(self, connector_id, type, **_):
         self.availability.append(type)
         return call_result.ChangeAvailability(status=AvailabilityStatus.accepted)
+
+    @on(Action.reserve_now)
+    def on_reserve_now(self, connector_id, expiry_date, id_tag, reservation_id, **_):
+        self.reservations.append({"connector": connector_id, "id_tag": id_tag, "reservation_id": reservation_id})
+        return call_result.ReserveNow(status="Accepted")
+
+    @on(Action.remote_start_transaction)
+    def on_remote_start(self, id_tag, connector_id=None, **_):
+        self.remote_starts.append({"connector": connector_id, "id_tag": id_tag})
+        return call_result.RemoteStartTransaction(status="Accepted")
+
+    @on(Action.remote_stop_transaction)
+    def on_remote_stop(self, transaction_id, **_):
+        self.remote_stops.append(transaction_id)
+        return call_result.RemoteStopTransaction(status="Accepted")
 
 
 @pytest.fixture
@@ -248,6 +266,51 @@ def test_malformed_frames_get_callerrors_and_the_connection_lives_on(station):
         await ws.send('[2, "m4", "Heartbeat", {}]')
         reply = json.loads(await asyncio.wait_for(ws.recv(), 10))
         assert reply[0] == 3 and reply[1] == "m4" and "currentTime" in reply[2]
+        await ws.close()
+
+    asyncio.run(scenario())
+
+
+def test_reservation_and_remote_start_and_stop_reach_the_charge_point(station):
+    async def ctl(*args):
+        done = await asyncio.to_thread(
+            subprocess.run, [BIN / "stationctl", "socket", "3", *args, "--api", station["api"]],
+            capture_output=True, text=True, timeout=20)
+        assert done.returncode == 0, done.stderr
+        return done.stdout
+
+    async def scenario():
+        ws = await connect(station["url"])
+        cp = Charger(CHARGER, ws, response_timeout=10)
+        runner = asyncio.create_task(cp.start())
+        await cp.call(call.BootNotification(charge_point_model="Interop", charge_point_vendor="PyOCPP"))
+        await cp.call(call.StatusNotification(connector_id=1, error_code=ChargePointErrorCode.no_error,
+                                              status=ChargePointStatus.available))
+
+        out = await ctl("reserve", "--id-tag", TAG, "--minutes", "10")
+        assert "reserved" in out
+        assert cp.reservations and cp.reservations[0]["connector"] == 1 and cp.reservations[0]["id_tag"] == TAG
+        reservation_id = cp.reservations[0]["reservation_id"]
+        assert socket3(await asyncio.to_thread(station["status"]))["status"] == "Reserved"
+
+        await ctl("start", "--id-tag", TAG)
+        assert cp.remote_starts == [{"connector": 1, "id_tag": TAG}]
+        # The charge point does what a remote start asks: the driver plugs in, it starts the transaction.
+        await cp.call(call.StatusNotification(connector_id=1, error_code=ChargePointErrorCode.no_error,
+                                              status=ChargePointStatus.preparing))
+        start = await cp.call(call.StartTransaction(connector_id=1, id_tag=TAG, meter_start=0, timestamp=now(),
+                                                    reservation_id=reservation_id))
+        assert start.id_tag_info["status"] == AuthorizationStatus.accepted
+        status = await asyncio.to_thread(station["status"])
+        assert socket3(status)["session"]["id_tag"] == TAG
+        assert socket3(status).get("reservation") is None, "the reservation was used"
+
+        await ctl("stop")
+        assert cp.remote_stops == [start.transaction_id]
+        await cp.call(call.StopTransaction(meter_stop=100, timestamp=now(), transaction_id=start.transaction_id,
+                                           reason="Remote"))
+        assert socket3(await asyncio.to_thread(station["status"])).get("session") is None
+        runner.cancel()
         await ws.close()
 
     asyncio.run(scenario())

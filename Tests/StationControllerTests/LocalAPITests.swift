@@ -2,6 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import StationAPI
+import StationConfig
 import StationController
 import Testing
 
@@ -95,6 +96,65 @@ import Testing
                 #expect(text.contains("stationd_control_cycles_total 1"))
                 #expect(text.contains(#"stationd_socket_status{socket="1",status="Available"} 1"#))
             }
+        }
+        await h.stop()
+    }
+}
+
+@Suite struct LocalAPICommandTests {
+    func post(_ client: some TestClientProtocol, _ uri: String, _ body: some Encodable) async throws -> (HTTPResponse.Status, Data) {
+        try await client.execute(uri: uri, method: .post, body: ByteBuffer(data: try StationAPIJSON.encoder().encode(body))) {
+            ($0.status, Data(buffer: $0.body))
+        }
+    }
+
+    @Test func reservationHoldsASocketAndOnlyItsTokenMayStart() async throws {
+        let h = try ControllerHarness { config in
+            config.localAuthorization = [LocalAuthorization(idTag: "BOB", status: .accepted), LocalAuthorization(idTag: "EVE", status: .accepted)]
+        }
+        await h.cycle()
+        try await Application(router: LocalAPI(controller: h.controller, metrics: StationMetrics()).router()).test(.router) { client in
+            let (reserved, body) = try await post(client, "/api/sockets/1/reserve", ReservationRequest(idTag: "BOB", expiresInSeconds: 900))
+            #expect(reserved == .ok)
+            let status = try StationAPIJSON.decoder().decode(StationStatusDocument.self, from: body)
+            #expect(status.sockets[0].status == "Reserved")
+            #expect(status.sockets[0].reservation?.idTag == "BOB")
+
+            let (other, _) = try await post(client, "/api/sockets/1/start", RemoteStartRequest(idTag: "EVE"))
+            #expect(other == .conflict, "reserved for another token")
+            let (unknown, _) = try await post(client, "/api/sockets/1/start", RemoteStartRequest(idTag: "MALLORY"))
+            #expect(unknown == .unprocessableContent, "not on the local list")
+
+            h.evse[1]!.set("cp_state", 66)
+            await h.cycle()
+            let (started, startBody) = try await post(client, "/api/sockets/1/start", RemoteStartRequest(idTag: "BOB"))
+            #expect(started == .ok)
+            let afterStart = try StationAPIJSON.decoder().decode(StationStatusDocument.self, from: startBody)
+            #expect(afterStart.sockets[0].session?.idTag == "BOB")
+            #expect(afterStart.sockets[0].reservation == nil, "the reservation was used")
+
+            let (stopped, stopBody) = try await post(client, "/api/sockets/1/stop", [String: String]())
+            #expect(stopped == .ok)
+            let afterStop = try StationAPIJSON.decoder().decode(StationStatusDocument.self, from: stopBody)
+            #expect(afterStop.sockets[0].session == nil)
+            #expect(afterStop.sockets[0].status == "Finishing")
+
+            let (none, _) = try await post(client, "/api/sockets/1/stop", [String: String]())
+            #expect(none == .conflict, "no session to stop")
+        }
+        await h.stop()
+    }
+
+    @Test func cancellingAReservationFreesTheSocket() async throws {
+        let h = try ControllerHarness()
+        await h.cycle()
+        try await Application(router: LocalAPI(controller: h.controller, metrics: StationMetrics()).router()).test(.router) { client in
+            _ = try await post(client, "/api/sockets/2/reserve", ReservationRequest(idTag: "BOB", expiresInSeconds: 60))
+            let (cancelled, body) = try await post(client, "/api/sockets/2/unreserve", [String: String]())
+            #expect(cancelled == .ok)
+            #expect(try StationAPIJSON.decoder().decode(StationStatusDocument.self, from: body).sockets[1].status == "Available")
+            let (again, _) = try await post(client, "/api/sockets/2/unreserve", [String: String]())
+            #expect(again == .notFound)
         }
         await h.stop()
     }

@@ -5,6 +5,9 @@ import NIOCore
 import StationAPI
 import StationCore
 
+/// A command without a body.
+struct EmptyRequest: Decodable {}
+
 /// The local JSON API for `stationctl`, and `/metrics`, on the loopback interface only.
 public struct LocalAPI: Sendable {
     public let controller: StationController
@@ -25,6 +28,30 @@ public struct LocalAPI: Sendable {
         }
         router.post("api/sockets/:id/enable") { request, context -> Response in
             try await setAvailability(request, context, enabled: true)
+        }
+        router.post("api/sockets/:id/reserve") { request, context -> Response in
+            try await command(request, context) { (id, body: ReservationRequest) throws(StationRefusal) in
+                guard (1...86_400).contains(body.expiresInSeconds), !body.idTag.isEmpty else {
+                    throw StationRefusal(.rejected, "id_tag required and expires_in_seconds must be 1-86400")
+                }
+                let expiry = await controller.clock.wallTime.addingTimeInterval(TimeInterval(body.expiresInSeconds))
+                try await controller.reserve(id, idTag: body.idTag, expiresAt: expiry)
+            }
+        }
+        router.post("api/sockets/:id/unreserve") { request, context -> Response in
+            try await command(request, context) { (id, _: EmptyRequest) throws(StationRefusal) in
+                try await controller.cancelReservation(on: id)
+            }
+        }
+        router.post("api/sockets/:id/start") { request, context -> Response in
+            try await command(request, context) { (id, body: RemoteStartRequest) throws(StationRefusal) in
+                try await controller.remoteStart(id, idTag: body.idTag)
+            }
+        }
+        router.post("api/sockets/:id/stop") { request, context -> Response in
+            try await command(request, context) { (id, _: EmptyRequest) throws(StationRefusal) in
+                try await controller.remoteStop(id)
+            }
         }
         router.get("metrics") { _, _ -> Response in
             Response(
@@ -63,6 +90,34 @@ public struct LocalAPI: Sendable {
                 reason: reason.isEmpty ? "enabled by technician" : reason)
         } catch {
             return Self.error(error.reason == .unknownSocket ? .notFound : .conflict, error.description)
+        }
+        return Self.json(await controller.statusDocument())
+    }
+
+    /// Decodes a command's body, runs it on the socket, and answers with the station's status or the refusal.
+    private func command<Body: Decodable>(
+        _ request: Request, _ context: BasicRequestContext,
+        _ run: (SocketID, Body) async throws(StationRefusal) -> Void
+    ) async throws -> Response {
+        guard let id = context.parameters.get("id", as: Int.self) else {
+            return Self.error(.badRequest, "socket id must be a number")
+        }
+        let buffer = try await request.body.collect(upTo: 16 * 1024)
+        let body: Body
+        do {
+            body = try StationAPIJSON.decoder().decode(Body.self, from: buffer.readableBytes == 0 ? Data("{}".utf8) : Data(buffer: buffer))
+        } catch {
+            return Self.error(.badRequest, "malformed request body: \(error)")
+        }
+        do {
+            try await run(SocketID(id), body)
+        } catch {
+            let status: HTTPResponse.Status = switch error.reason {
+            case .unknownSocket, .unknownReservation: .notFound
+            case .rejected: .unprocessableContent
+            default: .conflict
+            }
+            return Self.error(status, error.description)
         }
         return Self.json(await controller.statusDocument())
     }

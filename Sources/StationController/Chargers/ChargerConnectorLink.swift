@@ -9,6 +9,13 @@ public protocol ChargerConnectorLink: Sendable {
     func offer(_ current: Amperes) async throws
     /// Puts the connector in or out of service (ChangeAvailability).
     func setOperative(_ operative: Bool) async throws
+    /// Holds the connector for a token (ReserveNow).
+    func reserve(_ reservation: Reservation) async throws
+    func cancelReservation(_ reservationID: Int) async throws
+    /// Asks the charger to start a transaction for a token.
+    func remoteStart(idTag: String) async throws
+    /// Asks the charger to stop the connector's transaction.
+    func remoteStop(sessionID: String) async throws
 }
 
 /// The verdict on a token at the station.

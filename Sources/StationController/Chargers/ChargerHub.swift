@@ -83,12 +83,34 @@ struct HubConnectorLink: ChargerConnectorLink {
     }
 
     func offer(_ current: Amperes) async throws {
-        guard let session = await hub.session(chargerID) else { throw ChargerRefusal(description: "charger \(chargerID) is not connected") }
-        try await session.setLimit(connector: connector, current: current)
+        try await session().setLimit(connector: connector, current: current)
     }
 
     func setOperative(_ operative: Bool) async throws {
-        guard let session = await hub.session(chargerID) else { throw ChargerRefusal(description: "charger \(chargerID) is not connected") }
-        try await session.setOperative(connector: connector, operative)
+        try await session().setOperative(connector: connector, operative)
+    }
+
+    func reserve(_ reservation: Reservation) async throws {
+        try await session().reserve(
+            connector: connector, reservationID: reservation.id, idTag: reservation.idTag, expiresAt: reservation.expiresAt)
+    }
+
+    func cancelReservation(_ reservationID: Int) async throws {
+        try await session().cancelReservation(reservationID)
+    }
+
+    func remoteStart(idTag: String) async throws {
+        try await session().remoteStart(connector: connector, idTag: idTag)
+    }
+
+    func remoteStop(sessionID: String) async throws {
+        try await session().remoteStop(connector: connector, sessionID: sessionID)
+    }
+
+    private func session() async throws -> any ChargerSession {
+        guard let session = await hub.session(chargerID) else {
+            throw ChargerRefusal(description: "charger \(chargerID) is not connected")
+        }
+        return session
     }
 }

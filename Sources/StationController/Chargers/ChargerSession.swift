@@ -1,3 +1,4 @@
+public import Foundation
 public import OCPP
 public import StationCore
 
@@ -11,6 +12,13 @@ public protocol ChargerSession: Sendable {
     func setLimit(connector: Int, current: Amperes) async throws
     /// Puts a connector in or out of service.
     func setOperative(connector: Int, _ operative: Bool) async throws
+    /// Holds a connector for a token until `expiresAt` (ReserveNow).
+    func reserve(connector: Int, reservationID: Int, idTag: String, expiresAt: Date) async throws
+    func cancelReservation(_ reservationID: Int) async throws
+    /// Asks the charger to start a transaction for a token (RemoteStart / RequestStartTransaction).
+    func remoteStart(connector: Int, idTag: String) async throws
+    /// Asks the charger to stop the transaction of a connector (RemoteStop / RequestStopTransaction).
+    func remoteStop(connector: Int, sessionID: String) async throws
     func close() async
     /// Registers the handlers for what the charger sends; the heartbeat interval goes in the boot answer.
     func start(heartbeatInterval: Duration) async

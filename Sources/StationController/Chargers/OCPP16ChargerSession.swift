@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 public import OCPP
 public import StationCore
@@ -94,6 +94,38 @@ public final class OCPP16ChargerSession: ChargerSession {
             OCPP16.ChangeAvailabilityRequest(connectorId: connector, type: operative ? .operative : .inoperative))
         guard response.status != .rejected else {
             throw ChargerRefusal(description: "charger \(chargerID) rejected ChangeAvailability")
+        }
+    }
+
+    public func reserve(connector: Int, reservationID: Int, idTag: String, expiresAt: Date) async throws {
+        let response = try await endpoint.call(OCPP16.ReserveNowRequest(
+            connectorId: connector, expiryDate: expiresAt, idTag: idTag, reservationId: reservationID))
+        guard response.status == .accepted else {
+            throw ChargerRefusal(description: "charger \(chargerID) answered ReserveNow with \(response.status.rawValue)")
+        }
+    }
+
+    public func cancelReservation(_ reservationID: Int) async throws {
+        let response = try await endpoint.call(OCPP16.CancelReservationRequest(reservationId: reservationID))
+        guard response.status == .accepted else {
+            throw ChargerRefusal(description: "charger \(chargerID) rejected CancelReservation \(reservationID)")
+        }
+    }
+
+    public func remoteStart(connector: Int, idTag: String) async throws {
+        let response = try await endpoint.call(OCPP16.RemoteStartTransactionRequest(connectorId: connector, idTag: idTag))
+        guard response.status == .accepted else {
+            throw ChargerRefusal(description: "charger \(chargerID) rejected RemoteStartTransaction")
+        }
+    }
+
+    public func remoteStop(connector: Int, sessionID: String) async throws {
+        guard let transactionId = Int(sessionID) else {
+            throw ChargerRefusal(description: "session \(sessionID) is not an OCPP 1.6 transaction")
+        }
+        let response = try await endpoint.call(OCPP16.RemoteStopTransactionRequest(transactionId: transactionId))
+        guard response.status == .accepted else {
+            throw ChargerRefusal(description: "charger \(chargerID) rejected RemoteStopTransaction \(transactionId)")
         }
     }
 

@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 public import Logging
 public import OCPP
 public import StationCore
@@ -136,6 +136,40 @@ public final class OCPP201ChargerSession: ChargerSession {
             OCPP201.ChangeAvailabilityRequest(evse: .init(id: connector), operationalStatus: operative ? .operative : .inoperative))
         guard response.status != .rejected else {
             throw ChargerRefusal(description: "charger \(chargerID) rejected ChangeAvailability")
+        }
+    }
+
+    public func reserve(connector: Int, reservationID: Int, idTag: String, expiresAt: Date) async throws {
+        let response = try await endpoint.call(OCPP201.ReserveNowRequest(
+            id: reservationID, expiryDateTime: expiresAt, idToken: .init(idToken: idTag, type: .local), evseId: connector))
+        guard response.status == .accepted else {
+            throw ChargerRefusal(description: "charger \(chargerID) answered ReserveNow with \(response.status.rawValue)")
+        }
+    }
+
+    public func cancelReservation(_ reservationID: Int) async throws {
+        let response = try await endpoint.call(OCPP201.CancelReservationRequest(reservationId: reservationID))
+        guard response.status == .accepted else {
+            throw ChargerRefusal(description: "charger \(chargerID) rejected CancelReservation \(reservationID)")
+        }
+    }
+
+    public func remoteStart(connector: Int, idTag: String) async throws {
+        let remoteStartID = Int(controller.clock.wallTime.timeIntervalSince1970) % 1_000_000_000
+        let response = try await endpoint.call(OCPP201.RequestStartTransactionRequest(
+            evseId: connector, idToken: .init(idToken: idTag, type: .local), remoteStartId: remoteStartID))
+        guard response.status == .accepted else {
+            throw ChargerRefusal(description: "charger \(chargerID) rejected RequestStartTransaction")
+        }
+    }
+
+    public func remoteStop(connector: Int, sessionID: String) async throws {
+        guard let transactionId = evses.withLock({ $0[connector]?.transactionId }) else {
+            throw ChargerRefusal(description: "charger \(chargerID) has no transaction on EVSE \(connector)")
+        }
+        let response = try await endpoint.call(OCPP201.RequestStopTransactionRequest(transactionId: transactionId))
+        guard response.status == .accepted else {
+            throw ChargerRefusal(description: "charger \(chargerID) rejected RequestStopTransaction \(transactionId)")
         }
     }
 

@@ -31,6 +31,8 @@ public actor StationController {
     var chargerLinks: [SocketID: any ChargerConnectorLink] = [:]
     /// The last OCPP transaction number handed out; seeded from the clock so numbers rise across restarts.
     var transactionCounter: Int
+    /// The last reservation id handed out locally.
+    var reservationCounter = 0
     private var eventListeners: [UUID: AsyncStream<StationEvent>.Continuation] = [:]
 
     /// What the last cycle saw and decided.

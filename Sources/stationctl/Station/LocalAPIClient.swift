@@ -29,6 +29,11 @@ struct LocalAPIClient {
         return try await send("POST", "/api/sockets/\(socket)/\(enabled ? "enable" : "disable")", body: body)
     }
 
+    /// Posts a command for a socket: reserve, unreserve, start, stop.
+    func command(socket: Int, _ action: String, body: some Encodable) async throws -> (StationStatusDocument, Data) {
+        try await send("POST", "/api/sockets/\(socket)/\(action)", body: try StationAPIJSON.encoder().encode(body))
+    }
+
     private func send(_ method: String, _ path: String, body: Data?) async throws -> (StationStatusDocument, Data) {
         guard let url = URL(string: base + path) else { throw CommandFailure("\(base) is not a URL") }
         var request = URLRequest(url: url, timeoutInterval: 5)

@@ -1,0 +1,67 @@
+public import Foundation
+public import StationCore
+
+extension StationController {
+    /// Holds a socket for a token until `expiresAt`; a charger's connector is reserved on the charger too.
+    @discardableResult
+    public func reserve(_ id: SocketID, idTag: String, expiresAt: Date) async throws(StationRefusal) -> Reservation {
+        reservationCounter += 1
+        let reservation = Reservation(id: reservationCounter, socket: id, idTag: idTag, expiresAt: expiresAt)
+        publish(try station.reserve(reservation, at: clock.wallTime))
+        if let link = chargerLinks[id] {
+            do {
+                try await link.reserve(reservation)
+            } catch {
+                publish((try? station.cancelReservation(reservation.id, at: clock.wallTime)) ?? [])
+                throw StationRefusal(.rejected, "\(error)")
+            }
+        }
+        return reservation
+    }
+
+    /// Ends the reservation holding a socket.
+    public func cancelReservation(on id: SocketID) async throws(StationRefusal) {
+        guard let reservation = station.reservation(on: id) else {
+            throw StationRefusal(.unknownReservation, "socket \(id) is not reserved")
+        }
+        if let link = chargerLinks[id] {
+            do {
+                try await link.cancelReservation(reservation.id)
+            } catch {
+                logger.warning("socket \(id): charger did not cancel reservation \(reservation.id): \(error)")
+            }
+        }
+        publish(try station.cancelReservation(reservation.id, at: clock.wallTime))
+    }
+
+    /// Starts a session for a token the station accepts: now if a vehicle is plugged in, else when one is.
+    public func remoteStart(_ id: SocketID, idTag: String) async throws(StationRefusal) {
+        guard station.sockets[id] != nil else { throw StationRefusal(.unknownSocket, "no socket \(id)") }
+        let verdict = authorize(idTag: idTag)
+        guard verdict == .accepted else { throw StationRefusal(.rejected, "token \(idTag) is \(verdict.rawValue)") }
+        if let link = chargerLinks[id] {
+            do {
+                try await link.remoteStart(idTag: idTag)
+            } catch {
+                throw StationRefusal(.rejected, "\(error)")
+            }
+            return
+        }
+        publish(try station.authorize(id, idTag: idTag, at: clock.wallTime))
+    }
+
+    /// Stops the socket's session.
+    public func remoteStop(_ id: SocketID) async throws(StationRefusal) {
+        guard let socket = station.sockets[id] else { throw StationRefusal(.unknownSocket, "no socket \(id)") }
+        guard let session = socket.session else { throw StationRefusal(.noSession, "socket \(id) has no session") }
+        if let link = chargerLinks[id] {
+            do {
+                try await link.remoteStop(sessionID: session.id)
+            } catch {
+                throw StationRefusal(.rejected, "\(error)")
+            }
+            return
+        }
+        publish(try station.stop(id, reason: .remote, at: clock.wallTime))
+    }
+}
