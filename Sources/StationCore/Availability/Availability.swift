@@ -14,9 +14,17 @@ public enum AvailabilitySource: String, Sendable, Hashable, Codable, CaseIterabl
     /// Whether disabling from this source stops a running session rather than waiting for it to end.
     public var interruptsSessions: Bool { self == .safety || self == .technician }
 
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    /// Authority: safety first.
+    private var rank: Int {
+        switch self {
+        case .safety: return 0
+        case .technician: return 1
+        case .central: return 2
+        case .schedule: return 3
+        }
     }
+
+    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rank < rhs.rank }
 }
 
 /// One recorded change of a source's say on a socket: who, when, why.
