@@ -7,15 +7,18 @@ public enum RegisterCodec {
         guard registers.count == type.registerCount else {
             throw ModbusError(.invalidArgument, "\(type.spelling) needs \(type.registerCount) registers, got \(registers.count)")
         }
-        let words = Array(registers)
+        if case .string = type { return .string(decodeString(Array(registers))) }
+        var iterator = registers.makeIterator()
+        let first = iterator.next() ?? 0
+        let second = iterator.next() ?? 0
         switch type {
-        case .bool: return .bool(words[0] != 0)
-        case .u16: return .u16(words[0])
-        case .i16: return .i16(Int16(bitPattern: words[0]))
-        case .u32: return .u32(joined(words, wordOrder))
-        case .i32: return .i32(Int32(bitPattern: joined(words, wordOrder)))
-        case .f32: return .f32(Float(bitPattern: joined(words, wordOrder)))
-        case .string: return .string(decodeString(words))
+        case .bool: return .bool(first != 0)
+        case .u16: return .u16(first)
+        case .i16: return .i16(Int16(bitPattern: first))
+        case .u32: return .u32(joined(first, second, wordOrder))
+        case .i32: return .i32(Int32(bitPattern: joined(first, second, wordOrder)))
+        case .f32: return .f32(Float(bitPattern: joined(first, second, wordOrder)))
+        case .string: return .string(decodeString(Array(registers)))
         }
     }
 
@@ -71,8 +74,8 @@ public enum RegisterCodec {
         }
     }
 
-    private static func joined(_ words: [UInt16], _ order: WordOrder) -> UInt32 {
-        let (high, low) = order == .highFirst ? (words[0], words[1]) : (words[1], words[0])
+    private static func joined(_ first: UInt16, _ second: UInt16, _ order: WordOrder) -> UInt32 {
+        let (high, low) = order == .highFirst ? (first, second) : (second, first)
         return UInt32(high) << 16 | UInt32(low)
     }
 
