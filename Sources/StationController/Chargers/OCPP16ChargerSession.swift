@@ -59,7 +59,7 @@ public final class OCPP16ChargerSession: ChargerSession {
             if let socket = await controller.socket(withSession: String(request.transactionId)) {
                 await controller.chargerStoppedTransaction(
                     socket, transactionNumber: request.transactionId, meterStop: WattHours(Double(request.meterStop)),
-                    reason: Self.endReason(request.reason), at: request.timestamp)
+                    reason: ChargingSession.EndReason(ocpp: request.reason?.rawValue), at: request.timestamp)
             }
             return .init(idTagInfo: request.idTag.map { _ in .init(status: .accepted) })
         }
@@ -144,18 +144,6 @@ public final class OCPP16ChargerSession: ChargerSession {
 
     static func status(_ verdict: AuthorizationVerdict) -> OCPP16.AuthorizationStatus {
         OCPP16.AuthorizationStatus(rawValue: verdict.rawValue) ?? .invalid
-    }
-
-    static func endReason(_ reason: OCPP16.StopReason?) -> ChargingSession.EndReason {
-        switch reason {
-        case .emergencyStop?: return .emergencyStop
-        case .evDisconnected?: return .evDisconnected
-        case .remote?: return .remote
-        case .deAuthorized?: return .deauthorized
-        case .powerLoss?: return .powerLoss
-        case .local?, nil: return .local
-        default: return .other
-        }
     }
 
     /// Active power and the energy register from the latest meter value.

@@ -103,7 +103,7 @@ public final class OCPP201ChargerSession: ChargerSession {
         if request.eventType == .ended {
             await controller.chargerStoppedTransaction(
                 socket, transactionNumber: nil, meterStop: energy,
-                reason: Self.endReason(request.transactionInfo.stoppedReason), at: request.timestamp)
+                reason: ChargingSession.EndReason(ocpp: request.transactionInfo.stoppedReason?.rawValue), at: request.timestamp)
             evses.withLock { $0[evse]?.transactionId = nil; $0[evse]?.authorized = false }
         }
         return .init(idTokenInfo: tokenInfo)
@@ -179,18 +179,6 @@ public final class OCPP201ChargerSession: ChargerSession {
 
     static func status(_ verdict: AuthorizationVerdict) -> OCPP201.AuthorizationStatus {
         OCPP201.AuthorizationStatus(rawValue: verdict.rawValue) ?? .invalid
-    }
-
-    static func endReason(_ reason: OCPP201.StopReason?) -> ChargingSession.EndReason {
-        switch reason {
-        case .emergencyStop?: return .emergencyStop
-        case .evDisconnected?: return .evDisconnected
-        case .remote?: return .remote
-        case .deAuthorized?: return .deauthorized
-        case .powerLoss?: return .powerLoss
-        case .local?, nil: return .local
-        default: return .other
-        }
     }
 
     /// Active power and the energy register from the latest meter values (units and multipliers applied).
