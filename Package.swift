@@ -96,9 +96,14 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // Simulated station hardware: Modbus devices, EVs, scenarios.
+        // Simulated station hardware: Modbus devices, EVs, scenarios; simulated OCPP chargers and load.
         .target(
-            name: "StationSimulator", dependencies: ["Devices", "Modbus", "StationConfig", "StationCore"],
+            name: "StationSimulator",
+            dependencies: [
+                "Devices", "Modbus", "StationConfig", "StationCore", "OCPP",
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict),
 
         // Test support shipped beside the code.
@@ -133,6 +138,8 @@ let package = Package(
             dependencies: [
                 "StationSimulator",
                 "StationConfig",
+                "OCPP",
+                "StationCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -145,7 +152,13 @@ let package = Package(
         .testTarget(
             name: "DevicesTests", dependencies: ["Devices", "StationSimulator", "StationTesting"], swiftSettings: strict),
         .testTarget(
-            name: "StationSimulatorTests", dependencies: ["StationSimulator", "Devices", "StationTesting"],
+            name: "StationSimulatorTests",
+            dependencies: [
+                "StationSimulator", "Devices", "StationTesting", "StationController", "OCPP",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "StationControllerTests",

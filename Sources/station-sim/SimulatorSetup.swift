@@ -6,10 +6,11 @@ import StationSimulator
 struct SimulatorSetup {
     let command: StationSim
 
-    /// The station, not yet started; prints every problem and exits 1 on a bad file or option.
-    func build() throws -> SimulatedStation {
+    /// The station of the station file at `path`, not yet started; prints every problem and exits 1 on a bad
+    /// file or option.
+    func build(config path: String) throws -> SimulatedStation {
         do {
-            let configuration = try StationConfiguration.load(path: command.config)
+            let configuration = try StationConfiguration.load(path: path)
             let scenario = try command.scenario.map { path throws(ConfigurationError) in
                 try Scenario.load(path: path, station: configuration)
             } ?? Scenario()

@@ -1,20 +1,24 @@
 import ArgumentParser
 import StationConfig
+import StationCore
 import StationSimulator
 
 @main
 struct StationSim: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "station-sim",
-        abstract: "Simulated station hardware (socket controllers, battery inverter, grid meter) served over Modbus.",
+        abstract: "Simulated station hardware served over Modbus, and simulated OCPP chargers.",
         discussion: """
-            Serves every device of a station file at the bus and unit id the station file gives it, built from the \
-            same device profiles stationd uses. A scenario adds base load, PV, vehicles and faults over time. \
-            Prints a line per event and a status line every 5 s; stops on SIGINT or SIGTERM. See docs/simulator.md.
+            With --config, serves every device of a station file at the bus and unit id the station file gives it, \
+            built from the same device profiles stationd uses; a scenario adds base load, PV, vehicles and faults \
+            over time. With --ocpp-chargers, runs that many OCPP 1.6J or 2.0.1 chargers against an OCPP server: \
+            scripted charging sessions until stopped, or with --load a measured load run that prints its figures and \
+            exits. Both can run together. Prints a line per event and a status line every 5 s; stops on SIGINT or \
+            SIGTERM. See docs/simulator.md.
             """)
 
-    @Option(help: "The station file, e.g. firmware-config/stations/demo.yaml.")
-    var config: String
+    @Option(help: "The station file, e.g. firmware-config/stations/demo.yaml (optional when only OCPP chargers are simulated).")
+    var config: String?
 
     @Option(help: "A scenario file, e.g. firmware-config/scenarios/demo.yaml.")
     var scenario: String?
@@ -39,7 +43,16 @@ struct StationSim: AsyncParsableCommand {
     @Flag(help: "Print events only, no status lines.")
     var quiet = false
 
+    @OptionGroup(title: "OCPP chargers")
+    var chargers: ChargerOptions
+
     func validate() throws {
+        guard config != nil || chargers.ocppChargers != nil else {
+            throw ValidationError("nothing to simulate: give --config <station file> (Modbus hardware), --ocpp-chargers <n> (OCPP chargers), or both")
+        }
+        if config == nil, scenario != nil || !faults.isEmpty || !serialPaths.isEmpty || portOverride != nil || hostOverride != nil {
+            throw ValidationError("--scenario, --fault, --serial, --port-override and --host-override need --config")
+        }
         guard (1...60_000).contains(tickMs) else { throw ValidationError("--tick-ms must be 1...60000") }
         if let portOverride, !(0...65535).contains(portOverride) { throw ValidationError("--port-override must be 0...65535") }
         for path in serialPaths where !path.contains("=") {
@@ -48,16 +61,37 @@ struct StationSim: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let station = try SimulatorSetup(command: self).build()
-        do {
-            try station.start()
-        } catch {
-            Console.error("station-sim: \(error)")
-            throw ExitCode(1)
+        let station = try config.map { try SimulatorSetup(command: self).build(config: $0) }
+        if let station {
+            do {
+                try station.start()
+            } catch {
+                Console.error("station-sim: \(error)")
+                throw ExitCode(1)
+            }
+            if !chargers.json { Console.banner(for: station) }
         }
-        Console.banner(for: station)
-        await SimulatorSession(station: station, tick: .milliseconds(tickMs), statusEvery: quiet ? nil : .seconds(5)).run()
-        station.stop()
-        Console.line("station-sim: stopped; \(station.snapshot().summary)")
+        defer { station?.stop() }
+        if chargers.load, let count = chargers.ocppChargers {
+            let connected = await LoadSession(options: chargers, count: count, station: station, tick: .milliseconds(tickMs)).run()
+            if connected == 0 { throw ExitCode(1) }
+            return
+        }
+        let setup = ChargerSetup(options: chargers)
+        let fleet = chargers.ocppChargers.map { count in
+            OCPPChargerFleet(
+                configurations: setup.configurations(count: count, mode: .scripted(setup.script)),
+                clock: SystemStationClock()
+            ) { id, event in
+                Console.line("\(id): \(event)")
+            }
+        }
+        if let fleet {
+            Console.line("station-sim: \(fleet.chargers.count) OCPP \(chargers.ocppVersion.rawValue) chargers against \(chargers.ocppUrl)")
+        }
+        await SimulatorSession(
+            station: station, chargers: fleet, tick: .milliseconds(tickMs), statusEvery: quiet || station == nil ? nil : .seconds(5)
+        ).run()
+        if let station { Console.line("station-sim: stopped; \(station.snapshot().summary)") }
     }
 }
