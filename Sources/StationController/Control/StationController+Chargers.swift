@@ -30,7 +30,7 @@ extension StationController {
 
     /// Merges what a charger said into the connector's reading, then into the station model.
     private func updateChargerReading(_ id: SocketID, pilot: ControlPilotState?, power: Watts?, energy: WattHours?) {
-        let previous = readings.snapshot(at: clock.uptime, staleAfter: .seconds(3600)).sockets[id]?.reading.value
+        let previous = readings.socketReading(id)
         guard let pilot = pilot ?? previous?.pilot else { return }
         let reading = EVSEReading(
             pilot: pilot, enabled: nil, currentLimit: nil, power: power ?? previous?.power, energy: energy ?? previous?.energy)

@@ -19,6 +19,8 @@ struct OutputState: Sendable {
     var socketLEDs: [SocketID: Bool] = [:]
     var emergencyStopActive = false
     var writeFailures = 0
+    /// A batch of charger updates is still waiting for answers.
+    var chargersInFlight = false
 
     /// Socket controllers get their limit again after this long, even unchanged.
     static let refresh: Duration = .seconds(10)
@@ -73,30 +75,64 @@ extension StationController {
 
     /// Charger connectors get their limit as a charging profile and their availability, each only on change.
     ///
-    /// Only in the cycle: a command between cycles (a technician's disable) must not wait for a charger's
-    /// answer; the charger hears of it within one period.
+    /// The cycle waits for chargers' answers for half a period at most: a charger that is slow or gone
+    /// finishes in the background, one batch at a time, and delays nobody else. Commands between cycles
+    /// (a technician's disable) reach chargers with the next cycle.
     private func driveChargers(limits: [SocketID: Amperes], now: Duration, only: Set<SocketID>?) async {
-        guard only == nil else { return }
+        guard only == nil, !chargerLinks.isEmpty, !outputs.chargersInFlight else { return }
+        // What each connector needs to hear, decided here; sent to all chargers at once, not one after another.
+        var work: [(link: any ChargerConnectorLink, operative: Bool?, offer: Amperes?)] = []
         for (id, link) in chargerLinks {
-            guard await link.isConnected, let socket = station.sockets[id] else { continue }
+            guard let socket = station.sockets[id] else { continue }
             let operative = !socket.isOutOfService
-            if outputs.operative[id] != operative {
-                do {
-                    try await link.setOperative(operative)
-                    outputs.operative[id] = operative
-                } catch {
-                    logger.warning("socket \(id): could not set availability: \(error)")
-                }
-            }
             let limit = limits[id] ?? .zero
             let offered = limit >= Amperes(6) ? Amperes((limit.value * 10).rounded(.down) / 10) : .zero
-            guard outputs.offers[id]?.value != offered else { continue }
-            do {
-                try await link.offer(offered)
-                outputs.offers[id] = .init(value: offered, at: now)
-            } catch {
+            let sendOperative = outputs.operative[id] != operative ? operative : nil
+            let sendOffer = outputs.offers[id]?.value != offered ? offered : nil
+            if sendOperative != nil || sendOffer != nil { work.append((link, sendOperative, sendOffer)) }
+        }
+        guard !work.isEmpty else { return }
+        outputs.chargersInFlight = true
+        let batch = Task { await sendToChargers(work, now: now) }
+        let clock = clock
+        let patience = configuration.control.period / 2
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask { await batch.value }
+            group.addTask { try? await clock.sleep(for: patience) }
+            await group.next()
+            group.cancelAll()
+        }
+    }
+
+    private func sendToChargers(_ work: [(link: any ChargerConnectorLink, operative: Bool?, offer: Amperes?)], now: Duration) async {
+        defer { outputs.chargersInFlight = false }
+        let results = await withTaskGroup(of: (SocketID, Bool?, Amperes?, String?).self) { group in
+            for item in work {
+                group.addTask {
+                    guard await item.link.isConnected else { return (item.link.socket, nil, nil, nil) }
+                    var operativeDone: Bool?
+                    do {
+                        if let operative = item.operative {
+                            try await item.link.setOperative(operative)
+                            operativeDone = operative
+                        }
+                        if let offer = item.offer { try await item.link.offer(offer) }
+                        return (item.link.socket, operativeDone, item.offer, nil)
+                    } catch {
+                        return (item.link.socket, operativeDone, nil, "\(error)")
+                    }
+                }
+            }
+            var results: [(SocketID, Bool?, Amperes?, String?)] = []
+            for await result in group { results.append(result) }
+            return results
+        }
+        for (id, operative, offer, failure) in results {
+            if let operative { outputs.operative[id] = operative }
+            if let offer { outputs.offers[id] = .init(value: offer, at: now) }
+            if let failure {
                 outputs.writeFailures += 1
-                logger.warning("socket \(id): could not send charging profile \(offered): \(error)")
+                logger.warning("socket \(id): charger did not take its setpoint: \(failure)")
             }
         }
     }

@@ -36,6 +36,11 @@ public final class StationReadings: Sendable {
         state.withLock { Self.record(&$0.grid, outcome, at: uptime) }
     }
 
+    /// One socket's latest reading, without copying the others.
+    public func socketReading(_ id: SocketID) -> EVSEReading? {
+        state.withLock { $0.sockets[id]?.reading.value }
+    }
+
     /// Marks a socket whose readings arrive as events rather than polls: they do not age.
     public func markEventDriven(_ id: SocketID) {
         state.withLock { _ = $0.eventDriven.insert(id) }
