@@ -25,6 +25,8 @@ public actor StationController {
     public private(set) var centralGridCap: Watts?
     /// A price schedule from the CPMS; the station's tariff applies otherwise.
     public private(set) var centralSchedule: PriceSchedule?
+    /// The station's own tariff as a schedule from the current quarter hour on.
+    private var tariffSchedule: PriceSchedule?
     public private(set) var recentEvents: [StationEvent] = []
     var energy = EnergyManager()
     var outputs = OutputState()
@@ -162,9 +164,15 @@ public actor StationController {
             power: value?.power, quality: value == nil ? .failed : entry.reading.quality)
     }
 
+    /// The CPMS's schedule while it lasts, else the station's tariff, rebuilt only when a new quarter hour begins.
     private func schedule(at now: Date) -> PriceSchedule {
         if let centralSchedule, let last = centralSchedule.slots.last, last.end > now { return centralSchedule }
-        return TariffSchedule.schedule(configuration.energy.timeOfUse, from: now)
+        if let tariffSchedule, let first = tariffSchedule.slots.first, first.start <= now, first.end > now {
+            return tariffSchedule
+        }
+        let fresh = TariffSchedule.schedule(configuration.energy.timeOfUse, from: now)
+        tariffSchedule = fresh
+        return fresh
     }
 
     // MARK: Commands
