@@ -13,6 +13,7 @@ let package = Package(
         .executable(name: "stationctl", targets: ["stationctl"]),
         .executable(name: "station-sim", targets: ["station-sim"]),
         .executable(name: "stationd", targets: ["stationd"]),
+        .executable(name: "cpms", targets: ["cpms"]),
         .library(name: "Modbus", targets: ["Modbus"]),
         .library(name: "GPIO", targets: ["GPIO"]),
         .library(name: "StationConfig", targets: ["StationConfig"]),
@@ -23,6 +24,7 @@ let package = Package(
         .library(name: "StationSimulator", targets: ["StationSimulator"]),
         .library(name: "StationCore", targets: ["StationCore"]),
         .library(name: "EnergyManagement", targets: ["EnergyManagement"]),
+        .library(name: "CPMS", targets: ["CPMS"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -32,6 +34,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird-websocket.git", from: "2.8.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
     ],
     targets: [
         // C libraries from Debian's packages.
@@ -91,6 +98,25 @@ let package = Package(
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // cpms: the central CPMS. Station gateway (OCPP 2.0.1 CSMS), storage (SQLKit on SQLite or PostgreSQL), API.
+        .target(
+            name: "CPMS",
+            dependencies: [
+                "OCPP", "StationCore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -134,6 +160,14 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(
+            name: "cpms",
+            dependencies: [
+                "CPMS",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(
             name: "station-sim",
             dependencies: [
                 "StationSimulator",
@@ -165,6 +199,14 @@ let package = Package(
             dependencies: [
                 "StationController", "StationSimulator", "StationTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict),
+        .testTarget(
+            name: "CPMSTests",
+            dependencies: [
+                "CPMS", "OCPP", "StationTesting",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
             swiftSettings: strict),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP", "StationTesting"], swiftSettings: strict),
