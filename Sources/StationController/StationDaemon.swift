@@ -39,8 +39,9 @@ public struct StationDaemon: Sendable {
         }
     }
 
-    /// The services in start order; they stop in reverse on SIGTERM: API, inputs, control loop (safe state), pollers.
-    public func services(notifier: SystemdNotifier = SystemdNotifier()) -> [any Service] {
+    /// The services in start order; they stop in reverse on SIGTERM: API, uplink, inputs, control loop (safe
+    /// state), pollers.
+    public func services(notifier: SystemdNotifier = SystemdNotifier(), uplink: UplinkService? = nil) -> [any Service] {
         var services: [any Service] = [
             PollingService(pollers: hardware.pollers(into: readings, clock: clock)),
             ControlLoopService(controller: controller, period: configuration.control.period, notifier: notifier, logger: logger),
@@ -49,6 +50,7 @@ public struct StationDaemon: Sendable {
             services.append(GPIOInputService(controller: controller, logger: logger))
         }
         if let ocppServer { services.append(ocppServer.application()) }
+        if let uplink { services.append(uplink) }
         services.append(LocalAPI(controller: controller, metrics: metrics).application(port: apiPort, logger: logger))
         return services
     }
@@ -56,13 +58,33 @@ public struct StationDaemon: Sendable {
     /// Runs until SIGTERM or SIGINT, then leaves the hardware safe and closes the buses.
     public func run() async throws {
         await ocppServer?.attachConnectors()
+        let uplink = try await openUplink()
         let group = ServiceGroup(
             configuration: .init(
-                services: services().map { .init(service: $0) },
+                services: services(uplink: uplink).map { .init(service: $0) },
                 gracefulShutdownSignals: [.sigterm, .sigint],
                 logger: logger))
+        uplink?.restart.set { Task { await group.triggerGracefulShutdown() } }
         logger.notice("stationd \(configuration.stationId): \(configuration.sockets.count) sockets, period \(configuration.control.period), API on 127.0.0.1:\(apiPort)")
-        try await group.run()
+        do {
+            try await group.run()
+        } catch {
+            await uplink?.journal.outbox.close()
+            await hardware.shutdown()
+            throw error
+        }
+        await uplink?.journal.outbox.close()
         await hardware.shutdown()
+    }
+
+    /// The outbox, the journal the controller writes to and the connection to the CSMS, when the station has one.
+    public func openUplink() async throws -> UplinkService? {
+        guard let configuration = configuration.uplink else { return nil }
+        let outbox = try await Outbox.open(
+            path: configuration.outboxPath, capacity: configuration.outboxCapacity, logger: logger)
+        let journal = UplinkJournal(
+            outbox: outbox, meterInterval: configuration.meterInterval, restored: try await outbox.openTransactions())
+        await controller.attach(journal)
+        return UplinkService(configuration: configuration, journal: journal, controller: controller, clock: clock, logger: logger)
     }
 }

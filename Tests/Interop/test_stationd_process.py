@@ -53,6 +53,7 @@ def station(tmp_path):
     shutil.copytree(REPO_ROOT / "firmware-config" / "devices", tmp_path / "devices")
     text = (REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text()
     text = text.replace("port: 5020", f"port: {modbus_port}").replace("port: 8181", f"port: {api_port}")
+    text = text.replace("../../.stationmaster/demo/outbox.sqlite", str(tmp_path / "outbox.sqlite"))
     config = tmp_path / "stations" / "demo.yaml"
     config.write_text(text)
     scenario = tmp_path / "scenario.yaml"

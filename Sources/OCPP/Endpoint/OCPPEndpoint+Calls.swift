@@ -18,21 +18,29 @@ extension OCPPEndpoint {
         } catch {
             throw .invalidRequest(error)
         }
-        let id = UUID().uuidString
-        let frame = OCPPFrame.call(id: id, action: Request.action, payload: payload).text
-        let outcome = await withTaskCancellationHandler {
-            await withCheckedContinuation { continuation in
-                enqueue(PendingCall(id: id, action: Request.action, frame: frame, continuation: continuation))
-            }
-        } onCancel: {
-            Task { await self.cancelCall(id) }
-        }
-        let answer = try outcome.get()
+        let answer = try await call(action: Request.action, payload: payload)
         do {
             return try decoder.decode(Request.Response.self, from: answer)
         } catch {
             throw .invalidResponse(error)
         }
+    }
+
+    /// Sends a request whose payload is already JSON (read back from a store, say) and returns the answer's
+    /// payload undecoded. Same order, timeout and errors as `call(_:)`; the payload is not validated.
+    public func call(action: String, payload: JSONValue) async throws(OCPPError) -> JSONValue {
+        guard !isClosed else { throw .closed }
+        guard !Task.isCancelled else { throw .cancelled }
+        let id = UUID().uuidString
+        let frame = OCPPFrame.call(id: id, action: action, payload: payload).text
+        let outcome = await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                enqueue(PendingCall(id: id, action: action, frame: frame, continuation: continuation))
+            }
+        } onCancel: {
+            Task { await self.cancelCall(id) }
+        }
+        return try outcome.get()
     }
 
     func enqueue(_ call: PendingCall) {

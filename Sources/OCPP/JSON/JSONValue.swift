@@ -33,6 +33,15 @@ extension JSONValue {
         return nil
     }
 
+    /// The number when this is an integer or a non-integer number.
+    public var doubleValue: Double? {
+        switch self {
+        case .integer(let value): Double(value)
+        case .number(let value): value
+        default: nil
+        }
+    }
+
     /// The JSON Schema type name of this value, for error messages.
     var typeName: String {
         switch self {

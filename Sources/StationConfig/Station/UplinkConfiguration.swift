@@ -1,3 +1,5 @@
+import Foundation
+
 /// The station's OCPP 2.0.1 WebSocket connection to its CSMS.
 public struct UplinkConfiguration: Sendable, Equatable {
     /// The URL as configured: a `ws://` or `wss://` base, or the full endpoint ending in the station id.
@@ -7,12 +9,28 @@ public struct UplinkConfiguration: Sendable, Equatable {
     /// Basic-auth user name (the station id unless configured).
     public var username: String
     public var credential: UplinkCredential
+    /// The SQLite file of the durable outbox and the open transactions.
+    public var outboxPath: String
+    /// How many messages the outbox holds before meter values are thinned.
+    public var outboxCapacity: Int = 100_000
+    /// Time between meter samples (transaction updates, grid meter, battery telemetry).
+    public var meterInterval: Duration = .seconds(60)
+    /// How long a call to the CSMS waits for its answer.
+    public var callTimeout: Duration = .seconds(30)
+    /// PEM file of the CA certificates trusted for `wss://`; the system's trust store otherwise.
+    public var caFile: String?
 
-    public init(url: String, endpointURL: String, username: String, credential: UplinkCredential) {
+    public init(url: String, endpointURL: String, username: String, credential: UplinkCredential, outboxPath: String) {
         self.url = url
         self.endpointURL = endpointURL
         self.username = username
         self.credential = credential
+        self.outboxPath = outboxPath
+    }
+
+    /// The identity the station presents: the endpoint URL's last path segment.
+    public var identity: String {
+        URLComponents(string: endpointURL)?.path.split(separator: "/").last.map(String.init) ?? username
     }
 
     /// Whether the connection uses TLS (`wss://`, OCPP security profile 2).

@@ -14,13 +14,46 @@ extension StationDecoder {
     }
 
     func decodeUplink(_ node: ConfigNode, stationId: String?) -> UplinkConfiguration? {
-        guard let map = node.mapping(allowedKeys: ["url", "username", "password", "password_file"]) else { return nil }
+        guard let map = node.mapping(allowedKeys: Self.uplinkKeys) else { return nil }
         let url = map.required("url").flatMap(decodeUplinkURL)
         let username = map.optional("username").flatMap(decodeUsername) ?? stationId
         let credential = decodeCredential(map)
         guard let url, let username, let credential, let stationId else { return nil }
-        return UplinkConfiguration(
-            url: url, endpointURL: Self.endpoint(url: url, stationId: stationId), username: username, credential: credential)
+        var uplink = UplinkConfiguration(
+            url: url, endpointURL: Self.endpoint(url: url, stationId: stationId), username: username, credential: credential,
+            outboxPath: "/var/lib/stationd/outbox.sqlite")
+        return decodeUplinkDetails(map, into: &uplink) ? uplink : nil
+    }
+
+    static let uplinkKeys = [
+        "url", "username", "password", "password_file", "outbox", "outbox_capacity", "meter_interval_s", "call_timeout_ms",
+        "ca_file",
+    ]
+
+    /// The optional keys; false when one of them is wrong (and reported).
+    private func decodeUplinkDetails(_ map: ConfigMapping, into uplink: inout UplinkConfiguration) -> Bool {
+        var valid = true
+        if let node = map.optional("outbox") {
+            if let path = node.string(), !path.isEmpty { uplink.outboxPath = resolve(path) } else { valid = false }
+        }
+        if let node = map.optional("outbox_capacity") {
+            if let value = node.int(in: 1_000...10_000_000) { uplink.outboxCapacity = value } else { valid = false }
+        }
+        if let node = map.optional("meter_interval_s") {
+            if let value = node.int(in: 1...3_600) { uplink.meterInterval = .seconds(value) } else { valid = false }
+        }
+        if let node = map.optional("call_timeout_ms") {
+            if let value = node.milliseconds(in: 1_000...600_000) { uplink.callTimeout = value } else { valid = false }
+        }
+        if let node = map.optional("ca_file") {
+            if let path = node.string(), !path.isEmpty { uplink.caFile = resolve(path) } else { valid = false }
+        }
+        return valid
+    }
+
+    /// An absolute path as is, a relative one against the station file's directory.
+    func resolve(_ path: String) -> String {
+        path.hasPrefix("/") ? path : ProfilePaths.join(stationDirectory, path)
     }
 
     /// The URL itself when its last path segment is the station id, else the URL with the id appended.
@@ -76,8 +109,7 @@ extension StationDecoder {
             return .password(password)
         case (.none, .some(let node)):
             guard let path = node.string() else { return nil }
-            let resolved = path.hasPrefix("/") ? path : ProfilePaths.join(stationDirectory, path)
-            return .passwordFile(path: resolved)
+            return .passwordFile(path: resolve(path))
         }
     }
 }

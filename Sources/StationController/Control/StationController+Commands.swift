@@ -35,9 +35,11 @@ extension StationController {
     }
 
     /// Starts a session for a token the station accepts: now if a vehicle is plugged in, else when one is.
-    public func remoteStart(_ id: SocketID, idTag: String) async throws(StationRefusal) {
+    ///
+    /// A token the CSMS sends has been authorised there (`authorizedCentrally`); others must be on the local list.
+    public func remoteStart(_ id: SocketID, idTag: String, authorizedCentrally: Bool = false) async throws(StationRefusal) {
         guard station.sockets[id] != nil else { throw StationRefusal(.unknownSocket, "no socket \(id)") }
-        let verdict = authorize(idTag: idTag)
+        let verdict = authorizedCentrally ? .accepted : authorize(idTag: idTag)
         guard verdict == .accepted else { throw StationRefusal(.rejected, "token \(idTag) is \(verdict.rawValue)") }
         if let link = chargerLinks[id] {
             do {

@@ -211,5 +211,6 @@ extension StationController {
         }
         outputs.battery = .init(value: .zero, at: clock.uptime)
         try? hardware.statusLED?.set(false)
+        await flushJournal()
     }
 }

@@ -36,6 +36,8 @@ public actor StationController {
     /// The last reservation id handed out locally.
     var reservationCounter = 0
     private var eventListeners: [UUID: AsyncStream<StationEvent>.Continuation] = [:]
+    /// Where events owed to the CSMS are written, when the station has an uplink.
+    public private(set) var journal: UplinkJournal?
 
     /// What the last cycle saw and decided.
     public struct CycleRecord: Sendable {
@@ -113,6 +115,14 @@ public actor StationController {
         let limits = effectiveLimits(decision)
         events += station.offer(limits, at: now)
         publish(events)
+        journal?.sample(
+            UplinkSample(
+                time: now, sessions: station.sockets.values.compactMap(\.session), gridPower: snapshot.grid.reading.value?.power,
+                gridEnergy: snapshot.grid.reading.value?.energyImported, gridQuality: snapshot.grid.reading.quality,
+                battery: battery, batterySetpoint: decision.batteryPower, mode: decision.mode),
+            uptime: started)
+        // What the CSMS is owed is on disk before the hardware acts on it.
+        await flushJournal()
         await actuate(limits: limits, batteryPower: battery == nil ? nil : decision.batteryPower)
 
         lastCycle = CycleRecord(
@@ -198,6 +208,7 @@ public actor StationController {
             publish(station.offer(limits, at: clock.wallTime))
             await actuate(limits: limits, batteryPower: nil, only: [id])
         }
+        await flushJournal()
         return events
     }
 
@@ -220,6 +231,33 @@ public actor StationController {
     /// Replaces the station's tariff with the CPMS's price schedule (nil returns to the tariff).
     public func setCentralSchedule(_ schedule: PriceSchedule?) {
         centralSchedule = schedule
+    }
+
+    // MARK: Uplink journal
+
+    /// Writes every event from now on to the uplink's journal, and continues the transactions that were open
+    /// when the station last stopped.
+    public func attach(_ journal: UplinkJournal) {
+        self.journal = journal
+        for session in journal.openSessions {
+            station.restore(session)
+            logger.notice("continuing session \(session.id) on socket \(session.socket) from before the restart")
+        }
+    }
+
+    /// Makes everything staged in the journal durable.
+    public func flushJournal() async {
+        guard let journal else { return }
+        do {
+            try await journal.outbox.flush()
+        } catch {
+            logger.error("uplink journal: \(error)")
+        }
+    }
+
+    /// Every socket's status, in socket order.
+    public func socketStatuses() -> [(SocketID, SocketStatus)] {
+        station.socketIDs.compactMap { id in station.sockets[id].map { (id, $0.status) } }
     }
 
     // MARK: Events
@@ -245,6 +283,7 @@ public actor StationController {
             logger.info("\(event.logDescription)")
             for listener in eventListeners.values { listener.yield(event) }
         }
+        journal?.record(events)
         recentEvents.append(contentsOf: events)
         if recentEvents.count > 200 { recentEvents.removeFirst(recentEvents.count - 200) }
     }

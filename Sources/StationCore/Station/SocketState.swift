@@ -21,6 +21,8 @@ public struct SocketState: Sendable, Hashable {
     public internal(set) var energyRegister: WattHours?
     public internal(set) var availability = SocketAvailability()
     public internal(set) var session: ChargingSession?
+    /// A session restored after a restart waits for the first fresh reading to know if its vehicle stayed.
+    public internal(set) var sessionRestored = false
     /// A session ended but the vehicle is still plugged in.
     public internal(set) var sessionEndedAwaitingUnplug = false
     /// A token authorised before the vehicle was plugged in, valid until the date.

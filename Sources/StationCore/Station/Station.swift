@@ -43,7 +43,10 @@ public struct Station: Sendable {
         }
         let connected = socket.pilot?.vehicleConnected ?? false
         if quality == .fresh {
-            if wasConnected && !connected {
+            if socket.sessionRestored {
+                socket.sessionRestored = false
+                if !connected { events += endSession(&socket, reason: .evDisconnected, at: time) }
+            } else if wasConnected && !connected {
                 events += endSession(&socket, reason: .evDisconnected, at: time)
                 socket.sessionEndedAwaitingUnplug = false
             } else if !wasConnected && connected {
@@ -53,6 +56,17 @@ public struct Station: Sendable {
         socket.session?.record(meter: socket.energyRegister, power: socket.power)
         sockets[id] = socket
         return events + refreshStatus(id, at: time)
+    }
+
+    /// Puts back a session that was running when the station stopped (read from durable storage).
+    ///
+    /// It continues if the first fresh reading still shows its vehicle, and ends as `EVDisconnected` otherwise.
+    /// No event: the session's start was reported when it happened.
+    public mutating func restore(_ session: ChargingSession) {
+        guard session.isActive, var socket = sockets[session.socket], socket.session == nil else { return }
+        socket.session = session
+        socket.sessionRestored = true
+        sockets[session.socket] = socket
     }
 
     // MARK: Availability

@@ -1,6 +1,6 @@
-import Foundation
+public import Foundation
 
-/// How long a simulated charger waits before connecting again: exponential, capped, with optional jitter.
+/// How long to wait before connecting again: exponential, capped, with optional jitter.
 public struct ReconnectBackoff: Sendable, Hashable {
     /// The wait after a connection that worked, and the first wait after a failure.
     public var initial: Duration
@@ -16,12 +16,15 @@ public struct ReconnectBackoff: Sendable, Hashable {
         self.jitter = jitter
     }
 
-    /// The wait after `failures` consecutive attempts that did not get the charger booted (0 after one that did).
+    /// The wait after `failures` consecutive attempts that did not get through (0 after one that did).
     public func delay(afterFailures failures: Int) -> Duration {
-        let base = initial.inSeconds * pow(multiplier, Double(max(0, failures - 1)))
-        let capped = min(base, maximum.inSeconds)
+        let base = Self.seconds(initial) * pow(multiplier, Double(max(0, failures - 1)))
+        let capped = min(base, Self.seconds(maximum))
         let spread = jitter > 0 ? capped * Double.random(in: 0...jitter) : 0
         return .milliseconds(Int64(((capped + spread) * 1000).rounded()))
     }
-}
 
+    private static func seconds(_ duration: Duration) -> Double {
+        Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
+    }
+}

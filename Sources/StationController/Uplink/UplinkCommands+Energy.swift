@@ -1,0 +1,109 @@
+import EnergyManagement
+import Foundation
+import OCPP
+import StationCore
+
+extension UplinkCommands {
+    /// A ChargingStationMaxProfile on EVSE 0 becomes the EMS grid cap; other profiles are not taken.
+    func setChargingProfile(_ request: OCPP201.SetChargingProfileRequest) async -> OCPP201.SetChargingProfileResponse {
+        let profile = request.chargingProfile
+        guard request.evseId == 0, profile.chargingProfilePurpose == .chargingStationMaxProfile else {
+            return .init(
+                status: .rejected,
+                statusInfo: .init(reasonCode: "UnsupportedProfile", additionalInfo: "only a ChargingStationMaxProfile on EVSE 0 is taken"))
+        }
+        let now = controller.clock.wallTime
+        guard let cap = GridCapProfile.limit(of: profile, at: now, nominalVoltage: controller.configuration.grid.nominalVoltageV) else {
+            return .init(status: .rejected, statusInfo: .init(reasonCode: "NoPeriodInForce"))
+        }
+        journal.rememberGridCapProfile(id: profile.id)
+        await controller.setCentralGridCap(cap)
+        logger.notice("uplink: CSMS caps the grid import at \(cap)")
+        return .init(status: .accepted)
+    }
+
+    func clearChargingProfile(_ request: OCPP201.ClearChargingProfileRequest) async -> OCPP201.ClearChargingProfileResponse {
+        let criteria = request.chargingProfileCriteria
+        let matchesId = request.chargingProfileId.map { journal.gridCapProfileId == $0 } ?? false
+        let matchesPurpose = criteria?.chargingProfilePurpose == .chargingStationMaxProfile && (criteria?.evseId ?? 0) == 0
+        let clearsAll = request.chargingProfileId == nil && criteria == nil
+        guard await controller.centralGridCap != nil, matchesId || matchesPurpose || clearsAll else { return .init(status: .unknown) }
+        journal.rememberGridCapProfile(id: nil)
+        await controller.setCentralGridCap(nil)
+        logger.notice("uplink: CSMS grid cap cleared")
+        return .init(status: .accepted)
+    }
+
+    /// `org.stationmaster` / `PriceSchedule` sets the price schedule the EMS plans the battery with.
+    func dataTransfer(_ request: OCPP201.DataTransferRequest) async -> OCPP201.DataTransferResponse {
+        guard request.vendorId == UplinkJournal.vendorId else { return .init(status: .unknownVendorId) }
+        guard request.messageId == "PriceSchedule" else { return .init(status: .unknownMessageId) }
+        switch PriceScheduleMessage.decode(request.data) {
+        case .success(let schedule):
+            await controller.setCentralSchedule(schedule.slots.isEmpty ? nil : schedule)
+            logger.notice("uplink: CSMS price schedule with \(schedule.slots.count) slots")
+            return .init(status: .accepted)
+        case .failure(let problem):
+            return .init(status: .rejected, data: .object(["error": .string(problem.message)]))
+        }
+    }
+}
+
+/// The limit of a ChargingStationMaxProfile in force at a moment, in watts.
+enum GridCapProfile {
+    static func limit(of profile: OCPP201.ChargingProfile, at now: Date, nominalVoltage: Double) -> Watts? {
+        if let validFrom = profile.validFrom, validFrom > now { return nil }
+        if let validTo = profile.validTo, validTo <= now { return nil }
+        guard let schedule = profile.chargingSchedules.first else { return nil }
+        let start = schedule.startSchedule ?? now
+        let elapsed = now.timeIntervalSince(start)
+        if let duration = schedule.duration, elapsed >= Double(duration) { return nil }
+        let period = schedule.chargingSchedulePeriods
+            .filter { Double($0.startPeriod) <= max(0, elapsed) }
+            .max { $0.startPeriod < $1.startPeriod }
+        guard let period, period.limit >= 0 else { return nil }
+        switch schedule.chargingRateUnit {
+        case .watts: return Watts(period.limit)
+        case .amperes: return Watts(period.limit * nominalVoltage * Double(period.numberPhases ?? 3))
+        }
+    }
+}
+
+/// The `PriceSchedule` DataTransfer payload (docs/uplink.md).
+enum PriceScheduleMessage {
+    struct Problem: Error {
+        let message: String
+    }
+
+    /// `data` is the JSON object, or that object written as a JSON string (as some CSMSs send any DataTransfer).
+    static func decode(_ data: JSONValue?) -> Result<PriceSchedule, Problem> {
+        var data = data
+        if let text = data?.stringValue { data = try? JSONValue(parsing: text) }
+        guard let object = data?.objectValue else {
+            return .failure(Problem(message: "data must be an object (or a string holding one)"))
+        }
+        guard let slots = object["slots"]?.arrayValue else { return .failure(Problem(message: "slots must be an array")) }
+        var parsed: [(start: Date, end: Date?, price: Double, export: Double?, renewable: Double?)] = []
+        for (index, slot) in slots.enumerated() {
+            guard let fields = slot.objectValue, let startText = fields["start"]?.stringValue,
+                let start = OCPPDateTime.parse(startText)
+            else { return .failure(Problem(message: "slots[\(index)].start must be an RFC 3339 time")) }
+            guard let price = fields["price_per_kwh"]?.doubleValue, price.isFinite else {
+                return .failure(Problem(message: "slots[\(index)].price_per_kwh must be a number"))
+            }
+            if let previous = parsed.last, previous.start >= start {
+                return .failure(Problem(message: "slots[\(index)] does not start after the slot before it"))
+            }
+            let end = fields["end"]?.stringValue.flatMap(OCPPDateTime.parse)
+            if let end, end <= start { return .failure(Problem(message: "slots[\(index)].end is not after its start")) }
+            parsed.append((start, end, price, fields["export_price_per_kwh"]?.doubleValue, fields["renewable_share"]?.doubleValue))
+        }
+        var schedule: [PriceSlot] = []
+        for (index, slot) in parsed.enumerated() {
+            let end = slot.end ?? (index + 1 < parsed.count ? parsed[index + 1].start : slot.start.addingTimeInterval(900))
+            schedule.append(
+                PriceSlot(start: slot.start, end: end, importPrice: slot.price, exportPrice: slot.export, renewableShare: slot.renewable))
+        }
+        return .success(PriceSchedule(version: object["version"].flatMap(\.doubleValue).map { Int($0) } ?? 0, slots: schedule))
+    }
+}

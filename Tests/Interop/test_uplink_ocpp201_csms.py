@@ -1,0 +1,168 @@
+"""stationd's uplink against a CSMS written with the PyPI `ocpp` library (2.0.1), which validates every
+payload against the official schemas: boot, status, whole transactions with meter values, grid meter values,
+battery telemetry, the technician audit, the CSMS's commands, and an outage replayed with `offline`."""
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+from conftest import REPO_ROOT
+from csms_peer import CSMSPeer, call, now
+from test_stationd_process import BIN, free_port, wait_until
+
+STATION = "DEMO-001"
+PASSWORD = "demo-password-0001"
+
+# Car 1 charges on socket 1 while the CSMS is up; car 2 charges on socket 1 while the CSMS is down.
+SCENARIO = """base_load_w: 3000
+battery: { soc_pct: 60 }
+evs:
+  - { socket: 1, arrive_s: 2, leave_s: 10, capacity_kwh: 60, soc_pct: 30, max_current_a: 16, phases: 3 }
+  - { socket: 1, arrive_s: 24, leave_s: 32, capacity_kwh: 60, soc_pct: 30, max_current_a: 16, phases: 3 }
+"""
+
+
+@pytest.fixture
+def uplinked_station(tmp_path):
+    modbus_port, api_port, csms_port = free_port(), free_port(), free_port()
+    (tmp_path / "stations").mkdir()
+    shutil.copytree(REPO_ROOT / "firmware-config" / "devices", tmp_path / "devices")
+    text = (REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text()
+    text = text.replace("port: 5020", f"port: {modbus_port}").replace("port: 8181", f"port: {api_port}")
+    text = text.replace("ws://127.0.0.1:8180/ocpp/DEMO-001", f"ws://127.0.0.1:{csms_port}/ocpp/{STATION}")
+    text = text.replace("../../.stationmaster/demo/outbox.sqlite", str(tmp_path / "outbox.sqlite"))
+    text = text.replace("meter_interval_s: 10", "meter_interval_s: 1")
+    config = tmp_path / "stations" / "demo.yaml"
+    config.write_text(text)
+    (tmp_path / "scenario.yaml").write_text(SCENARIO)
+    csms = CSMSPeer(csms_port, STATION, PASSWORD, heartbeat_s=30)
+    csms.start()
+    logs = {name: open(tmp_path / f"{name}.log", "w") for name in ("sim", "stationd")}
+    sim = subprocess.Popen([BIN / "station-sim", "--config", config, "--scenario", tmp_path / "scenario.yaml", "--quiet"],
+                           stdout=logs["sim"], stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    wait_until(lambda: socket.create_connection(("127.0.0.1", modbus_port), timeout=1).close() or True, 15,
+               "station-sim to listen")
+    stationd = subprocess.Popen([BIN / "stationd", "--config", config], stdout=logs["stationd"],
+                                stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+
+    def status():
+        done = subprocess.run([BIN / "stationctl", "status", "--json", "--api", f"http://127.0.0.1:{api_port}"],
+                              capture_output=True, text=True, timeout=20, stdin=subprocess.DEVNULL)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)
+
+    try:
+        yield {"csms": csms, "status": status, "logs": tmp_path, "started": time.monotonic()}
+    finally:
+        for process in (stationd, sim):
+            process.terminate()
+        for process in (stationd, sim):
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        csms.shutdown()
+        for log in logs.values():
+            log.close()
+
+
+def transactions(csms: CSMSPeer) -> dict[str, list[dict]]:
+    by_id: dict[str, list[dict]] = {}
+    for event in csms.messages("TransactionEvent"):
+        by_id.setdefault(event["transaction_info"]["transaction_id"], []).append(event)
+    return by_id
+
+
+def whole(events: list[dict]) -> bool:
+    return bool(events) and events[0]["event_type"] == "Started" and events[-1]["event_type"] == "Ended"
+
+
+def test_uplink_reports_to_an_ocpp_library_csms_and_obeys_it(uplinked_station):
+    csms, status, started = uplinked_station["csms"], uplinked_station["status"], uplinked_station["started"]
+
+    # Boot, then every connector's status, each naming its socket.
+    wait_until(lambda: csms.messages("BootNotification"), 20, "a BootNotification")
+    boot = csms.messages("BootNotification")[0]
+    assert boot["charging_station"]["vendor_name"] == "Stationmaster" and boot["reason"] == "PowerUp"
+    wait_until(lambda: {s["evse_id"] for s in csms.messages("StatusNotification")} >= {1, 2}, 20, "status of both EVSEs")
+    first = csms.messages("StatusNotification")[0]
+    assert first["connector_id"] == 1 and first["custom_data"]["vendor_id"] == "org.stationmaster"
+
+    # Car 1: a whole transaction while online, seqNo from 0 without a gap, meter values rising.
+    wait_until(lambda: any(whole(e) for e in transactions(csms).values()), 40, "car 1's whole transaction")
+    (first_tx, events), = [(k, v) for k, v in transactions(csms).items() if whole(v)]
+    assert [e["seq_no"] for e in events] == list(range(len(events)))
+    assert [e["event_type"] for e in events[1:-1]] == ["Updated"] * (len(events) - 2) and len(events) >= 4
+    assert not any(e.get("offline") for e in events)
+    assert events[0]["evse"] == {"id": 1, "connector_id": 1} and events[0]["trigger_reason"] == "CablePluggedIn"
+    registers = [v["value"] for e in events for m in e.get("meter_value", []) for v in m["sampled_value"]
+                 if v.get("measurand") == "Energy.Active.Import.Register"]
+    assert registers == sorted(registers) and registers[-1] > registers[0]
+    assert events[-1]["transaction_info"]["stopped_reason"] == "EVDisconnected"
+
+    # The grid connection on EVSE 0 and the battery, periodically.
+    wait_until(lambda: csms.messages("MeterValues") and csms.data_transfers("BatteryTelemetry"), 20, "grid and battery")
+    grid = csms.messages("MeterValues")[0]
+    assert grid["evse_id"] == 0
+    assert {v["measurand"] for v in grid["meter_value"][0]["sampled_value"]} >= {"Power.Active.Import"}
+    telemetry = json.loads(json.dumps(csms.data_transfers("BatteryTelemetry")[0]["data"]))
+    assert 0 <= telemetry["soc_percent"] <= 100 and telemetry["quality"] == "fresh"
+
+    # Commands: availability (answered, reported, audited), grid cap, price schedule, variables.
+    result = csms.send(call.ChangeAvailability(operational_status="Inoperative", evse={"id": 2}))
+    assert result.status == "Accepted"
+    wait_until(lambda: any(s["evse_id"] == 2 and s["connector_status"] == "Unavailable"
+                           for s in csms.messages("StatusNotification")), 15, "EVSE 2 Unavailable")
+    audit = csms.data_transfers("AvailabilityAudit")[-1]["data"]
+    assert audit["evse_id"] == 2 and audit["source"] == "central" and audit["enabled"] is False
+    assert csms.send(call.ChangeAvailability(operational_status="Operative", evse={"id": 2})).status == "Accepted"
+
+    profile = {"id": 90, "stack_level": 0, "charging_profile_purpose": "ChargingStationMaxProfile",
+               "charging_profile_kind": "Absolute",
+               "charging_schedule": [{"id": 1, "start_schedule": now(), "charging_rate_unit": "W",
+                                      "charging_schedule_period": [{"start_period": 0, "limit": 15000}]}]}
+    assert csms.send(call.SetChargingProfile(evse_id=0, charging_profile=profile)).status == "Accepted"
+    wait_until(lambda: status()["grid"]["cap_w"] == 15000, 10, "the grid cap to reach the EMS")
+    variables = csms.send(call.GetVariables(get_variable_data=[
+        {"component": {"name": "SmartChargingCtrlr"}, "variable": {"name": "GridCap"}},
+        {"component": {"name": "NoSuchController"}, "variable": {"name": "X"}}]))
+    assert [r["attribute_status"] for r in variables.get_variable_result] == ["Accepted", "UnknownComponent"]
+    assert variables.get_variable_result[0]["attribute_value"] == "15000"
+    assert csms.send(call.ClearChargingProfile(charging_profile_id=90)).status == "Accepted"
+    wait_until(lambda: status()["grid"]["cap_w"] == 22000, 10, "the configured cap back")
+    tx_profile = dict(profile, charging_profile_purpose="TxDefaultProfile")
+    assert csms.send(call.SetChargingProfile(evse_id=1, charging_profile=tx_profile)).status == "Rejected"
+
+    # The library camel-cases the keys of an object in `data`, so the schedule travels as a JSON string.
+    schedule = {"currency": "EUR", "slots": [{"start": now(), "price_per_kwh": 0.31}]}
+    assert csms.send(call.DataTransfer(vendor_id="org.stationmaster", message_id="PriceSchedule",
+                                       data=json.dumps(schedule))).status == "Accepted"
+    assert csms.send(call.DataTransfer(vendor_id="org.stationmaster", message_id="PriceSchedule",
+                                       data={"slots": "soon"})).status == "Rejected"
+    assert csms.send(call.DataTransfer(vendor_id="com.example", message_id="X")).status == "UnknownVendorId"
+    assert csms.send(call.RequestStopTransaction(transaction_id="no-such-transaction")).status == "Rejected"
+    started_remote = csms.send(call.RequestStartTransaction(id_token={"id_token": "APP-1", "type": "Central"},
+                                                            remote_start_id=7, evse_id=2))
+    assert started_remote.status == "Accepted"
+    assert csms.send(call.TriggerMessage(requested_message="Heartbeat")).status == "Accepted"
+    wait_until(lambda: csms.messages("Heartbeat"), 10, "a triggered heartbeat")
+
+    # Outage: the CSMS goes away before car 2 arrives and comes back after it left.
+    wait_until(lambda: time.monotonic() - started > 18, 30, "scenario second 18")
+    csms.stop()
+    offline_from = len(csms.messages("TransactionEvent"))
+    wait_until(lambda: time.monotonic() - started > 36, 40, "car 2 to come and go")
+    csms.start()
+    wait_until(lambda: sum(whole(e) for e in transactions(csms).values()) == 2, 40, "car 2's transaction replayed")
+    second = [v for k, v in transactions(csms).items() if k != first_tx and whole(v)][0]
+    assert [e["seq_no"] for e in second] == list(range(len(second)))
+    assert all(e.get("offline") is True for e in second), "events of the outage carry offline=true"
+    assert len(csms.messages("TransactionEvent")) > offline_from
+    # Nothing of car 1 came twice.
+    assert len(transactions(csms)[first_tx]) == len(events)
+    assert csms.messages("BootNotification")[-1]["reason"] == "Unknown"
