@@ -3,6 +3,8 @@ import SQLiteNIO
 /// The outbox file's tables and settings.
 enum OutboxSchema {
     static let statements = [
+        // A file held by another stationd fails within two seconds instead of waiting.
+        "PRAGMA busy_timeout = 2000",
         // One process owns the file: a second stationd on it fails instead of sending the same messages.
         "PRAGMA locking_mode = EXCLUSIVE",
         "PRAGMA journal_mode = WAL",
