@@ -18,6 +18,21 @@ let package = Package(
             name: "CPlainModbusClient",
             linkerSettings: [.linkedLibrary("modbus")]
         ),
+        // The reference for the outbox: libsqlite3 from C with the same settings.
+        .target(
+            name: "CPlainSQLite",
+            linkerSettings: [.linkedLibrary("sqlite3")]
+        ),
+        .executableTarget(
+            name: "OutboxBenchmarks",
+            dependencies: [
+                "CPlainSQLite",
+                .product(name: "StationController", package: stationmaster),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/OutboxBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         .executableTarget(
             name: "ModbusBenchmarks",
             dependencies: [

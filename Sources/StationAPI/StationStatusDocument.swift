@@ -14,6 +14,20 @@ public struct StationStatusDocument: Codable, Sendable, Equatable {
     public var battery: Battery?
     public var sockets: [Socket]
     public var audit: [AvailabilityChange]
+    /// The connection to the CSMS, when the station has one.
+    public var uplink: Uplink?
+
+    public struct Uplink: Codable, Sendable, Equatable {
+        /// Whether the CSMS accepted the station on the current connection.
+        public var connected: Bool
+        /// Messages in the outbox waiting to be sent.
+        public var queued: Int
+
+        public init(connected: Bool, queued: Int) {
+            self.connected = connected
+            self.queued = queued
+        }
+    }
 
     public struct Reason: Codable, Sendable, Equatable {
         public var code: String
@@ -150,8 +164,10 @@ public struct StationStatusDocument: Codable, Sendable, Equatable {
 
     public init(
         stationId: String, time: Date, uptimeSeconds: Double, cycle: Int, periodMs: Int, lastCycleMs: Double?,
-        mode: String?, reasons: [Reason], grid: Grid, battery: Battery?, sockets: [Socket], audit: [AvailabilityChange]
+        mode: String?, reasons: [Reason], grid: Grid, battery: Battery?, sockets: [Socket], audit: [AvailabilityChange],
+        uplink: Uplink? = nil
     ) {
+        self.uplink = uplink
         self.stationId = stationId
         self.time = time
         self.uptimeSeconds = uptimeSeconds

@@ -40,7 +40,8 @@ extension StationController {
             mode: lastDecision?.mode.rawValue,
             reasons: lastDecision?.reasons.map { .init(code: $0.code.rawValue, message: $0.message) } ?? [],
             grid: .init(powerW: snapshot.grid.reading.value?.power.value, capW: gridCap.value, data: data(snapshot.grid)),
-            battery: battery, sockets: sockets, audit: station.audit.suffix(100).map(Self.document))
+            battery: battery, sockets: sockets, audit: station.audit.suffix(100).map(Self.document),
+            uplink: journal.map { .init(connected: $0.isOnline, queued: $0.outbox.queuedCount) })
     }
 
     static func document(_ change: AvailabilityChange) -> StationStatusDocument.AvailabilityChange {

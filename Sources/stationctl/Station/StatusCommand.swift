@@ -47,6 +47,9 @@ enum StatusRendering {
             let power = b.powerW.map { kw($0) } ?? "-"
             lines.append("Battery  SoC \(soc)   power \(power)   setpoint \(kw(b.setpointW)) (+ discharge)   \(data(b.data))")
         }
+        if let uplink = s.uplink {
+            lines.append("CSMS     \(uplink.connected ? "connected" : "offline")   \(uplink.queued) messages queued")
+        }
         lines.append("")
         lines.append(Table(
             headers: ["socket", "status", "pilot", "offered", "power", "session", "energy", "availability"],
