@@ -67,8 +67,9 @@ class StationHandler(ChargePoint):
 class CSMSPeer:
     """Serves ws://127.0.0.1:PORT/ocpp/{id} for one station id and password until `stop()`."""
 
-    def __init__(self, port: int, station_id: str, password: str, heartbeat_s: int = 30):
+    def __init__(self, port: int, station_id: str, password: str, heartbeat_s: int = 30, ssl_context=None):
         self.port, self.station_id, self.password, self.heartbeat_s = port, station_id, password, heartbeat_s
+        self.ssl_context = ssl_context
         self.lock = threading.Lock()
         self.received: list[tuple[str, dict]] = []
         self.refused: list[int] = []
@@ -84,7 +85,7 @@ class CSMSPeer:
 
     async def _serve(self):
         self.server = await websockets.serve(self._connection, "127.0.0.1", self.port, subprotocols=["ocpp2.0.1"],
-                                             process_request=self._check)
+                                             process_request=self._check, ssl=self.ssl_context)
 
     def _check(self, connection, request):
         expected = "Basic " + base64.b64encode(f"{self.station_id}:{self.password}".encode()).decode()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import ssl
 import socket
 import subprocess
 import time
@@ -166,3 +167,47 @@ def test_uplink_reports_to_an_ocpp_library_csms_and_obeys_it(uplinked_station):
     # Nothing of car 1 came twice.
     assert len(transactions(csms)[first_tx]) == len(events)
     assert csms.messages("BootNotification")[-1]["reason"] == "Unknown"
+
+
+def test_uplink_over_tls_trusts_only_its_configured_ca(tmp_path):
+    """wss:// (security profile 2): the station verifies the CSMS's certificate against `ca_file`."""
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
+                    "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost", "-keyout", tmp_path / "key.pem",
+                    "-out", tmp_path / "cert.pem"], check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    modbus_port, api_port, csms_port = free_port(), free_port(), free_port()
+    (tmp_path / "stations").mkdir()
+    shutil.copytree(REPO_ROOT / "firmware-config" / "devices", tmp_path / "devices")
+    text = (REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text()
+    text = text.replace("port: 5020", f"port: {modbus_port}").replace("port: 8181", f"port: {api_port}")
+    text = text.replace("ws://127.0.0.1:8180/ocpp/DEMO-001", f"wss://localhost:{csms_port}/ocpp/{STATION}")
+    text = text.replace("../../.stationmaster/demo/outbox.sqlite", str(tmp_path / "outbox.sqlite"))
+    trusting = text.replace("meter_interval_s: 10", f"meter_interval_s: 10\n  ca_file: {tmp_path / 'cert.pem'}")
+    csms = CSMSPeer(csms_port, STATION, PASSWORD, ssl_context=context)
+    csms.start()
+    config = tmp_path / "stations" / "demo.yaml"
+    processes = []
+    try:
+        # Without the CA the handshake fails and nothing is sent; with it the station boots over TLS.
+        for station_text, expect_boot in ((text, False), (trusting, True)):
+            config.write_text(station_text)
+            log = open(tmp_path / f"stationd-{expect_boot}.log", "w")
+            stationd = subprocess.Popen([BIN / "stationd", "--config", config], stdout=log, stderr=subprocess.STDOUT,
+                                        stdin=subprocess.DEVNULL)
+            processes.append(stationd)
+            if expect_boot:
+                wait_until(lambda: csms.messages("BootNotification"), 20, "a BootNotification over TLS")
+            else:
+                wait_until(lambda: "uplink" in (tmp_path / "stationd-False.log").read_text(), 20, "a failed TLS attempt")
+                time.sleep(2)
+                assert not csms.messages("BootNotification"), "the station must not trust an unknown certificate"
+                stationd.terminate()
+                stationd.wait(timeout=15)
+        assert csms.messages("BootNotification")[0]["charging_station"]["model"] == "stationd"
+    finally:
+        for process in processes:
+            if process.poll() is None:
+                process.terminate()
+                process.wait(timeout=15)
+        csms.shutdown()

@@ -73,6 +73,10 @@ extension StationDecoder {
             node.report("expected a ws:// or wss:// URL without query or fragment, got \(node.quotedForMessage)")
             return nil
         }
+        if scheme == "wss", host.allSatisfy({ $0.isNumber || $0 == "." }) || host.contains(":") {
+            node.report("wss:// needs the CSMS's host name, which its certificate names, not an IP address")
+            return nil
+        }
         guard components.user == nil, components.password == nil else {
             node.report("put credentials in username and password, not in the URL")
             return nil
