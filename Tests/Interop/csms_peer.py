@@ -6,7 +6,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import threading
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
 
 import websockets
@@ -15,8 +15,8 @@ from ocpp.v201 import ChargePoint, call, call_result
 from ocpp.v201.enums import Action
 
 
-def now() -> str:
-    return datetime.now(timezone.utc).isoformat().replace("+00:00", "Z")
+def now(offset_s: float = 0) -> str:
+    return (datetime.now(timezone.utc) + timedelta(seconds=offset_s)).isoformat().replace("+00:00", "Z")
 
 
 class StationHandler(ChargePoint):
@@ -57,6 +57,11 @@ class StationHandler(ChargePoint):
     def on_data_transfer(self, **payload):
         self.record("DataTransfer", payload)
         return call_result.DataTransfer(status="Accepted")
+
+    @on(Action.reservation_status_update)
+    def on_reservation_status_update(self, **payload):
+        self.record("ReservationStatusUpdate", payload)
+        return call_result.ReservationStatusUpdate()
 
     @on(Action.notify_event)
     def on_notify_event(self, **payload):

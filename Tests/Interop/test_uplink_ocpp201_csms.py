@@ -24,7 +24,7 @@ SCENARIO = """base_load_w: 3000
 battery: { soc_pct: 60 }
 evs:
   - { socket: 1, arrive_s: 2, leave_s: 10, capacity_kwh: 60, soc_pct: 30, max_current_a: 16, phases: 3 }
-  - { socket: 1, arrive_s: 24, leave_s: 32, capacity_kwh: 60, soc_pct: 30, max_current_a: 16, phases: 3 }
+  - { socket: 1, arrive_s: 32, leave_s: 40, capacity_kwh: 60, soc_pct: 30, max_current_a: 16, phases: 3 }
 """
 
 
@@ -150,14 +150,23 @@ def test_uplink_reports_to_an_ocpp_library_csms_and_obeys_it(uplinked_station):
     started_remote = csms.send(call.RequestStartTransaction(id_token={"id_token": "APP-1", "type": "Central"},
                                                             remote_start_id=7, evse_id=2))
     assert started_remote.status == "Accepted"
+    reserved = csms.send(call.ReserveNow(id=41, expiry_date_time=now(3), id_token={"id_token": "APP-2", "type": "Central"},
+                                         evse_id=1))
+    assert reserved.status == "Accepted"
+    wait_until(lambda: any(s["evse_id"] == 1 and s["connector_status"] == "Reserved"
+                           for s in csms.messages("StatusNotification")), 10, "EVSE 1 Reserved")
+    wait_until(lambda: csms.messages("ReservationStatusUpdate"), 15, "the reservation to expire")
+    assert csms.messages("ReservationStatusUpdate")[0] == {"reservation_id": 41, "reservation_update_status": "Expired"}
+    assert csms.send(call.CancelReservation(reservation_id=41)).status == "Rejected"
     assert csms.send(call.TriggerMessage(requested_message="Heartbeat")).status == "Accepted"
     wait_until(lambda: csms.messages("Heartbeat"), 10, "a triggered heartbeat")
 
     # Outage: the CSMS goes away before car 2 arrives and comes back after it left.
-    wait_until(lambda: time.monotonic() - started > 18, 30, "scenario second 18")
+    assert time.monotonic() - started < 28, "the commands took too long for the outage scenario"
+    wait_until(lambda: time.monotonic() - started > 28, 30, "scenario second 28")
     csms.stop()
     offline_from = len(csms.messages("TransactionEvent"))
-    wait_until(lambda: time.monotonic() - started > 36, 40, "car 2 to come and go")
+    wait_until(lambda: time.monotonic() - started > 44, 40, "car 2 to come and go")
     csms.start()
     wait_until(lambda: sum(whole(e) for e in transactions(csms).values()) == 2, 40, "car 2's transaction replayed")
     second = [v for k, v in transactions(csms).items() if k != first_tx and whole(v)][0]

@@ -111,8 +111,8 @@ struct UplinkCommands: Sendable {
             return .init(status: .rejected, statusInfo: .init(reasonCode: "UnknownReservation"))
         }
         do {
-            try await controller.cancelReservation(on: socket)
             journal.forgetReservation(csmsId: request.reservationId)
+            try await controller.cancelReservation(on: socket)
             return .init(status: .accepted)
         } catch {
             return .init(status: .rejected, statusInfo: Self.info(error))

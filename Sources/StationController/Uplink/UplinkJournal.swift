@@ -114,8 +114,16 @@ public final class UplinkJournal: Sendable {
             ])
             let request = OCPP201.DataTransferRequest(messageId: "AvailabilityAudit", data: data, vendorId: Self.vendorId)
             return [append(request, kind: .notice, at: change.at)]
-        case .reservationMade, .reservationEnded:
+        case .reservationMade:
             return []
+        case .reservationEnded(let reservation, let end):
+            // The CSMS hears of its own reservations ending unused; a used one shows in the transaction.
+            guard let csmsId = state.reservations.first(where: { $0.value == reservation.socket })?.key else { return [] }
+            state.reservations[csmsId] = nil
+            guard end != .used else { return [] }
+            let request = OCPP201.ReservationStatusUpdateRequest(
+                reservationId: csmsId, reservationUpdateStatus: end == .expired ? .expired : .removed)
+            return [append(request, kind: .notice, at: reservation.expiresAt)]
         }
     }
 
