@@ -21,7 +21,7 @@ extension StationDecoder {
         guard let url, let username, let credential, let stationId else { return nil }
         var uplink = UplinkConfiguration(
             url: url, endpointURL: Self.endpoint(url: url, stationId: stationId), username: username, credential: credential,
-            outboxPath: "/var/lib/stationd/outbox.sqlite")
+            outboxPath: "/var/lib/stationmaster/outbox.sqlite")
         return decodeUplinkDetails(map, into: &uplink) ? uplink : nil
     }
 

@@ -41,6 +41,18 @@ extension UplinkCommands {
         let busy = await controller.station.sockets.values.contains { $0.session != nil }
         if request.type == .onIdle, busy {
             logger.notice("uplink: reset requested once idle; sessions are running")
+            let controller = controller
+            let restart = restart
+            Task {
+                while await controller.station.sockets.values.contains(where: { $0.session != nil }) {
+                    do {
+                        try await controller.clock.sleep(for: .seconds(5))
+                    } catch {
+                        return
+                    }
+                }
+                restart.perform()
+            }
             return .init(status: .scheduled)
         }
         logger.notice("uplink: CSMS requested a reset: stopping gracefully for a restart")
