@@ -13,6 +13,9 @@ final class StationConnection: Sendable {
     let registry: StationRegistry
     let clock: any StationClock
     let logger: Logger
+    /// Finishes when the connection is closed from cpms's side (replaced, or shutdown).
+    let closed: AsyncStream<Void>
+    private let closing: AsyncStream<Void>.Continuation
 
     init(
         stationID: String, settings: GatewaySettings, writer: IngestWriter, registry: StationRegistry, clock: any StationClock,
@@ -26,6 +29,7 @@ final class StationConnection: Sendable {
         var logger = logger
         logger[metadataKey: "station"] = "\(stationID)"
         self.logger = logger
+        (closed, closing) = AsyncStream<Void>.makeStream()
         endpoint = OCPP201Endpoint(
             configuration: .init(callTimeout: settings.callTimeout, maximumFrameSize: settings.maxFrameBytes), clock: clock,
             logger: logger, send: send)
@@ -35,8 +39,10 @@ final class StationConnection: Sendable {
         await endpoint.receive(text)
     }
 
+    /// Fails the calls in progress and ends the WebSocket.
     func close() async {
         await endpoint.close()
+        closing.finish()
     }
 
     /// Sends a CSMS→station call and waits for the answer.

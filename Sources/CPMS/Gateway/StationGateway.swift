@@ -46,12 +46,23 @@ struct StationGateway: Sendable {
         await connection.start()
         let generation = await connections.register(connection)
         logger.notice("station \(id) connected")
-        do {
-            for try await message in inbound.messages(maxSize: settings.maxFrameBytes) {
-                if case .text(let text) = message { await connection.receive(text) }
+        let logger = logger
+        let maxFrameBytes = settings.maxFrameBytes
+        await withTaskGroup(of: Void.self) { group in
+            group.addTask {
+                do {
+                    for try await message in inbound.messages(maxSize: maxFrameBytes) {
+                        if case .text(let text) = message { await connection.receive(text) }
+                    }
+                } catch {
+                    logger.info("station \(id): connection ended: \(error)")
+                }
             }
-        } catch {
-            logger.info("station \(id): connection ended: \(error)")
+            group.addTask {
+                for await _ in connection.closed {}
+            }
+            await group.next()
+            group.cancelAll()
         }
         await connection.close()
         await connections.unregister(id, generation: generation)
