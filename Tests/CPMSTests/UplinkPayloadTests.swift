@@ -50,3 +50,23 @@ struct UplinkPayloadTests {
         #expect(summary.powerW == 2_200)
     }
 }
+
+/// The stored meter-value JSON is what the general OCPP encoder writes.
+struct MeterValuesJSONTests {
+    @Test func theDirectWriterMatchesTheOCPPEncoder() throws {
+        let values = [
+            OCPP201.MeterValue(
+                sampledValues: [
+                    .init(value: 1_250.5, context: .samplePeriodic, measurand: .energyActiveImportRegister, unitOfMeasure: .init(unit: "Wh")),
+                    .init(value: 11, measurand: .powerActiveImport, phase: .l1, location: .outlet, unitOfMeasure: .init(unit: "k\"W", multiplier: -1)),
+                    .init(value: 230),
+                ],
+                timestamp: OCPPFixtures.start.addingTimeInterval(0.25)),
+            OCPP201.MeterValue(sampledValues: [.init(value: 0)], timestamp: OCPPFixtures.start),
+        ]
+        let direct = try JSONValue(parsing: MeterValuesJSON.text(values))
+        #expect(direct == (try PayloadEncoder().encode(values)))
+        let samples = try JSONValue(parsing: MeterValuesJSON.text(values[0].sampledValues))
+        #expect(samples == (try PayloadEncoder().encode(values[0].sampledValues)))
+    }
+}

@@ -30,7 +30,7 @@ public func buildCPMSApplication(
         router: router,
         server: HTTPServerBuilder.http1WebSocketUpgrade(
             webSocketRouter: router,
-            configuration: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30)))),
+            configuration: .init(ws: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30))))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cpms"),
         services: [CPMSShutdown(connections: connections, database: database)],
         logger: logger)

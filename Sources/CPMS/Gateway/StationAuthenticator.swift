@@ -7,11 +7,13 @@ import Synchronization
 ///
 /// A successful verification is remembered per stored hash as the SHA-256 of the password that matched, so
 /// a station reconnecting (or 500 of them after a cpms restart) costs a digest and a constant-time
-/// comparison instead of a bcrypt each. A changed password hash misses the cache. bcrypt runs on NIO's
-/// thread pool, never on the cooperative pool.
+/// comparison instead of a bcrypt each. A changed password hash misses the cache. Stations presenting the
+/// same password for the same hash at once share one bcrypt, which runs on NIO's thread pool, never on the
+/// cooperative pool.
 final class StationAuthenticator: Sendable {
     let registry: StationRegistry
     private let verified = Mutex<[String: String]>([:])
+    private let inFlight = Mutex<[String: Task<Bool, any Error>]>([:])
 
     init(registry: StationRegistry) {
         self.registry = registry
@@ -29,7 +31,15 @@ final class StationAuthenticator: Sendable {
         if let known = verified.withLock({ $0[hash] }), BasicCredentials.constantTimeEqual(known, digest) {
             return .accepted
         }
-        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) }
+        let key = hash + "\u{0}" + digest
+        let verification = inFlight.withLock { running in
+            if let task = running[key] { return task }
+            let task = Task { try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash) } }
+            running[key] = task
+            return task
+        }
+        let matches = try await verification.value
+        inFlight.withLock { $0[key] = nil }
         guard matches else { return .wrongPassword }
         verified.withLock { $0[hash] = digest }
         return .accepted

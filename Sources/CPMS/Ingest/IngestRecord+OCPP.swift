@@ -11,7 +11,7 @@ extension IngestRecord {
             timestamp: StoredTime.text(request.timestamp), offline: request.offline ?? false, evse: request.evse?.id,
             idToken: request.idToken?.idToken, chargingState: request.transactionInfo.chargingState?.rawValue,
             stoppedReason: request.transactionInfo.stoppedReason?.rawValue, energyWh: MeterSummary(meterValues).energyWh,
-            meterValuesJSON: meterValues.isEmpty ? nil : jsonText(meterValues), receivedAt: receivedAt))
+            meterValuesJSON: meterValues.isEmpty ? nil : MeterValuesJSON.text(meterValues), receivedAt: receivedAt))
     }
 
     static func meterValues(_ request: OCPP201.MeterValuesRequest, station: String, receivedAt: String) -> IngestRecord {
@@ -19,7 +19,7 @@ extension IngestRecord {
             let summary = MeterSummary([value])
             return MeterValueRecord(
                 station: station, evse: request.evseId, timestamp: StoredTime.text(value.timestamp),
-                sampledValuesJSON: jsonText(value.sampledValues), energyWh: summary.energyWh, powerW: summary.powerW,
+                sampledValuesJSON: MeterValuesJSON.text(value.sampledValues), energyWh: summary.energyWh, powerW: summary.powerW,
                 receivedAt: receivedAt)
         })
     }
