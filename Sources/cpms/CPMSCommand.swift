@@ -5,5 +5,6 @@ import CPMS
 struct CPMSCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cpms", abstract: "The central CPMS: stations over OCPP 2.0.1, storage, API.",
-        version: CPMSRelease.version)
+        version: CPMSRelease.version,
+        subcommands: [Serve.self, StationCommand.self, TokenCommand.self, APICommand.self])
 }

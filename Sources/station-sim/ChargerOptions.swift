@@ -1,5 +1,6 @@
 import ArgumentParser
 import OCPP
+import StationSimulator
 
 /// The options that add simulated OCPP chargers, scripted or as load.
 struct ChargerOptions: ParsableArguments {
@@ -33,6 +34,9 @@ struct ChargerOptions: ParsableArguments {
     @Flag(help: "Load mode: MeterValues as fast as they are answered, then print the figures and exit.")
     var load = false
 
+    @Option(help: "Load mode: meter-values (MeterValues only) or transactions (a transaction's readings alternating with MeterValues).")
+    var loadMix: LoadMixArgument = .meterValues
+
     @Option(help: "Load mode: seconds to measure once every charger is connected.")
     var duration = 20
 
@@ -59,6 +63,19 @@ struct ChargerOptions: ParsableArguments {
         }
         if load, ocppChargers == nil { throw ValidationError("--load needs --ocpp-chargers") }
         if json, !load { throw ValidationError("--json is for --load") }
+    }
+}
+
+/// A load mix as written on the command line.
+enum LoadMixArgument: String, ExpressibleByArgument, CaseIterable {
+    case meterValues = "meter-values"
+    case transactions
+
+    var mix: SimulatedOCPPCharger.LoadMix {
+        switch self {
+        case .meterValues: .meterValues
+        case .transactions: .transactions
+        }
     }
 }
 

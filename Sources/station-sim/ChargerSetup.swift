@@ -10,7 +10,8 @@ struct ChargerSetup {
     func configurations(count: Int, mode: SimulatedOCPPCharger.Mode) -> [SimulatedOCPPCharger.Configuration] {
         OCPPChargerFleet.ids(count: count, prefix: options.ocppIdPrefix).map { id in
             SimulatedOCPPCharger.Configuration(
-                id: id, serverURL: options.ocppUrl, password: options.ocppPassword, version: options.ocppVersion.version, mode: mode)
+                id: id, serverURL: options.ocppUrl, password: options.ocppPassword, version: options.ocppVersion.version, mode: mode,
+                loadMix: options.loadMix.mix)
         }
     }
 

@@ -56,10 +56,10 @@ public struct ChargerAdmission: Sendable {
             guard configuration.unknownChargers == .pending else { throw .unknownCharger(chargerID) }
             return Admitted(chargerID: chargerID, version: version, isUnknown: true)
         }
-        guard let credentials = Self.basicCredentials(headers[.authorization]) else {
+        guard let credentials = BasicCredentials(authorization: headers[.authorization]) else {
             throw .unauthorized("charger \(chargerID) sent no Basic credentials")
         }
-        guard credentials.user == chargerID, Self.constantTimeEqual(credentials.password, password) else {
+        guard credentials.user == chargerID, BasicCredentials.constantTimeEqual(credentials.password, password) else {
             throw .unauthorized("wrong credentials for charger \(chargerID)")
         }
         return Admitted(chargerID: chargerID, version: version, isUnknown: false)
@@ -72,21 +72,5 @@ public struct ChargerAdmission: Sendable {
         } catch {
             return .failure(error)
         }
-    }
-
-    static func basicCredentials(_ header: String?) -> (user: String, password: String)? {
-        guard let header, header.lowercased().hasPrefix("basic "),
-              let data = Data(base64Encoded: String(header.dropFirst(6)).trimmingCharacters(in: .whitespaces)),
-              let text = String(data: data, encoding: .utf8), let colon = text.firstIndex(of: ":")
-        else { return nil }
-        return (String(text[..<colon]), String(text[text.index(after: colon)...]))
-    }
-
-    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8)
-        let y = Array(b.utf8)
-        var difference = UInt8(x.count == y.count ? 0 : 1)
-        for index in 0..<min(x.count, y.count) { difference |= x[index] ^ y[index] }
-        return difference == 0
     }
 }

@@ -10,6 +10,15 @@ extension SimulatedOCPPCharger {
         case load(LoadWindow)
     }
 
+    /// What a charger sends in load mode.
+    public enum LoadMix: String, Sendable, CaseIterable {
+        /// MeterValues outside any transaction, back to back.
+        case meterValues = "meter-values"
+        /// A transaction started before the window, then its meter readings (TransactionEvent Updated in 2.0.1,
+        /// MeterValues with the transaction id in 1.6) alternating with MeterValues outside it, back to back.
+        case transactions
+    }
+
     /// One connector's rating.
     public struct ConnectorRating: Sendable, Hashable {
         public var maxCurrent: Amperes
@@ -40,12 +49,14 @@ extension SimulatedOCPPCharger {
         public var backoff: ReconnectBackoff
         /// The largest WebSocket frame sent or accepted.
         public var maxFrameSize: Int
+        /// What load mode sends.
+        public var loadMix: LoadMix
 
         public init(
             id: String, serverURL: String, password: String? = nil, version: OCPPVersion = .v16,
             connectors: [ConnectorRating] = [ConnectorRating()], identity: ChargePointIdentity = ChargePointIdentity(),
             mode: Mode = .scripted(ChargingScript()), callTimeout: Duration = .seconds(30), backoff: ReconnectBackoff = ReconnectBackoff(),
-            maxFrameSize: Int = 65_536
+            maxFrameSize: Int = 65_536, loadMix: LoadMix = .meterValues
         ) {
             self.id = id
             self.serverURL = serverURL
@@ -57,6 +68,7 @@ extension SimulatedOCPPCharger {
             self.callTimeout = callTimeout
             self.backoff = backoff
             self.maxFrameSize = maxFrameSize
+            self.loadMix = loadMix
         }
 
         /// The charger's own URL.

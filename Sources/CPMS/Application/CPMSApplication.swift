@@ -1,0 +1,50 @@
+public import Hummingbird
+import HummingbirdCore
+import HummingbirdWebSocket
+public import Logging
+import ServiceLifecycle
+public import StationCore
+
+/// Builds the cpms server: migrations, the station gateway on `/ocpp/{id}` and the JSON API on `/api`, on one
+/// port. Tests and `cpms serve` share it. The database is closed when the application shuts down.
+public func buildCPMSApplication(
+    configuration: CPMSConfiguration, database: any CPMSDatabase, clock: any StationClock, logger: Logger
+) async throws -> some ApplicationProtocol {
+    try await Migrations.run(on: database, clock: { clock.wallTime }, logger: logger)
+    let registry = StationRegistry(database: database)
+    try await registry.disconnectAll()
+    let writer = IngestWriter(database: database, logger: logger)
+    let connections = StationConnections(registry: registry, clock: clock, logger: logger)
+    let gateway = StationGateway(
+        admission: StationAdmission(authenticator: StationAuthenticator(registry: registry)), connections: connections,
+        settings: configuration.gateway, writer: writer, registry: registry, clock: clock, logger: logger)
+
+    let router = Router(context: BasicWebSocketRequestContext.self)
+    gateway.addRoutes(to: router)
+    let api = router.group("api").add(middleware: APIMiddleware(tokens: APITokenStore(database: database), logger: logger))
+    StationsController(registry: registry, reports: StationReports(database: database), connections: connections).addRoutes(to: api)
+    CommandsController(registry: registry, connections: connections, clock: clock).addRoutes(to: api)
+
+    let frameSize = configuration.gateway.maxFrameBytes
+    return Application(
+        router: router,
+        server: HTTPServerBuilder.http1WebSocketUpgrade(
+            webSocketRouter: router,
+            configuration: .init(ws: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30))))),
+        configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cpms"),
+        services: [CPMSShutdown(connections: connections, database: database)],
+        logger: logger)
+}
+
+/// Runs beside the server; on graceful shutdown (after the server has stopped) closes the stations'
+/// connections and the database.
+struct CPMSShutdown: Service {
+    let connections: StationConnections
+    let database: any CPMSDatabase
+
+    func run() async throws {
+        try? await gracefulShutdown()
+        await connections.closeAll()
+        await database.shutdown()
+    }
+}

@@ -1,0 +1,135 @@
+import Foundation
+import Logging
+import OCPP
+import StationCore
+
+/// One station's live OCPP 2.0.1 connection: what it sends is stored before it is answered, and the API's
+/// commands go out through `call`.
+final class StationConnection: Sendable {
+    let stationID: String
+    let endpoint: OCPP201Endpoint
+    let settings: GatewaySettings
+    let writer: IngestWriter
+    let registry: StationRegistry
+    let clock: any StationClock
+    let logger: Logger
+    /// Finishes when the connection is closed from cpms's side (replaced, or shutdown).
+    let closed: AsyncStream<Void>
+    private let closing: AsyncStream<Void>.Continuation
+
+    init(
+        stationID: String, settings: GatewaySettings, writer: IngestWriter, registry: StationRegistry, clock: any StationClock,
+        logger: Logger, send: @escaping OCPP201Endpoint.Send
+    ) {
+        self.stationID = stationID
+        self.settings = settings
+        self.writer = writer
+        self.registry = registry
+        self.clock = clock
+        var logger = logger
+        logger[metadataKey: "station"] = "\(stationID)"
+        self.logger = logger
+        (closed, closing) = AsyncStream<Void>.makeStream()
+        endpoint = OCPP201Endpoint(
+            configuration: .init(callTimeout: settings.callTimeout, maximumFrameSize: settings.maxFrameBytes), clock: clock,
+            logger: logger, send: send)
+    }
+
+    func receive(_ text: String) async {
+        await endpoint.receive(text)
+    }
+
+    /// Fails the calls in progress and ends the WebSocket.
+    func close() async {
+        await endpoint.close()
+        closing.finish()
+    }
+
+    /// Sends a CSMS→station call and waits for the answer.
+    func call<Request: OCPP201.Request>(_ request: Request) async throws(OCPPError) -> Request.Response {
+        try await endpoint.call(request)
+    }
+
+    /// Registers the handlers for everything a 2.0.1 station sends.
+    func start() async {
+        let id = stationID
+        let clock = clock
+        let registry = registry
+        let writer = writer
+        let interval = Int(settings.heartbeatInterval.components.seconds)
+        let tokens = settings.acceptedTokens
+        let logger = logger
+        await endpoint.on(OCPP201.BootNotificationRequest.self) { request in
+            let now = clock.wallTime
+            let station = request.chargingStation
+            try await registry.recordBoot(id, StationBoot(
+                vendorName: station.vendorName, model: station.model, serialNumber: station.serialNumber,
+                firmwareVersion: station.firmwareVersion, reason: request.reason.rawValue, at: StoredTime.text(now)))
+            logger.info("station booted: \(station.vendorName) \(station.model), \(request.reason.rawValue)")
+            return .init(currentTime: now, interval: interval, status: .accepted)
+        }
+        await endpoint.on(OCPP201.HeartbeatRequest.self) { _ in
+            let now = clock.wallTime
+            try await registry.seen(id, at: now)
+            return .init(currentTime: now)
+        }
+        await endpoint.on(OCPP201.StatusNotificationRequest.self) { request in
+            _ = try await writer.store(.evseStatus(request, station: id))
+            return .init()
+        }
+        await endpoint.on(OCPP201.TransactionEventRequest.self) { request in
+            _ = try await writer.store(.transactionEvent(request, station: id, receivedAt: StoredTime.text(clock.wallTime)))
+            return .init(idTokenInfo: request.idToken.map { .init(status: Self.verdict(for: $0.idToken, tokens: tokens)) })
+        }
+        await endpoint.on(OCPP201.MeterValuesRequest.self) { request in
+            _ = try await writer.store(.meterValues(request, station: id, receivedAt: StoredTime.text(clock.wallTime)))
+            return .init()
+        }
+        await endpoint.on(OCPP201.NotifyEventRequest.self) { request in
+            _ = try await writer.store(.stationEvents(request, station: id, receivedAt: StoredTime.text(clock.wallTime)))
+            return .init()
+        }
+        await endpoint.on(OCPP201.DataTransferRequest.self) { request in
+            try await Self.dataTransfer(request, station: id, writer: writer, receivedAt: StoredTime.text(clock.wallTime), logger: logger)
+        }
+        await endpoint.on(OCPP201.AuthorizeRequest.self) { request in
+            .init(idTokenInfo: .init(status: Self.verdict(for: request.idToken.idToken, tokens: tokens)))
+        }
+        await endpoint.on(OCPP201.ReservationStatusUpdateRequest.self) { request in
+            logger.info("reservation \(request.reservationId): \(request.reservationUpdateStatus.rawValue)")
+            return .init()
+        }
+        await endpoint.on(OCPP201.NotifyReportRequest.self) { request in
+            logger.info("report \(request.requestId) part \(request.seqNo): \(request.reportData?.count ?? 0) variables")
+            return .init()
+        }
+    }
+
+    static func verdict(for token: String, tokens: Set<String>?) -> OCPP201.AuthorizationStatus {
+        guard let tokens else { return .accepted }
+        return tokens.contains(token) ? .accepted : .invalid
+    }
+
+    /// `org.stationmaster` payloads are stored; other vendors and messages are answered as OCPP says.
+    static func dataTransfer(
+        _ request: OCPP201.DataTransferRequest, station: String, writer: IngestWriter, receivedAt: String, logger: Logger
+    ) async throws -> OCPP201.DataTransferResponse {
+        guard request.vendorId == UplinkPayloads.vendorId else { return .init(status: .unknownVendorId) }
+        let record: IngestRecord
+        do {
+            switch request.messageId {
+            case "BatteryTelemetry":
+                record = .batteryTelemetry(try UplinkPayloads.batteryTelemetry(request.data, station: station, receivedAt: receivedAt))
+            case "AvailabilityAudit":
+                record = .availabilityAudit(try UplinkPayloads.availabilityAudit(request.data, station: station, receivedAt: receivedAt))
+            default:
+                return .init(status: .unknownMessageId)
+            }
+        } catch {
+            logger.warning("rejected DataTransfer \(request.messageId ?? "-"): \(error)")
+            return .init(status: .rejected, statusInfo: .init(reasonCode: "InvalidData", additionalInfo: String(error.description.prefix(512))))
+        }
+        _ = try await writer.store(record)
+        return .init(status: .accepted)
+    }
+}

@@ -1,0 +1,45 @@
+import CPMS
+import Foundation
+import Logging
+import Testing
+
+/// The databases the storage tests run on: SQLite always, PostgreSQL when `CPMS_TEST_POSTGRES_URL` is set.
+enum TestBackend: String, CustomTestStringConvertible, Sendable {
+    case sqlite
+    case postgres
+
+    static var available: [TestBackend] {
+        [.sqlite] + (ProcessInfo.processInfo.environment["CPMS_TEST_POSTGRES_URL"] == nil ? [] : [.postgres])
+    }
+
+    var testDescription: String { rawValue }
+
+    /// A migrated database: a new SQLite file, or the shared PostgreSQL test database.
+    func open() async throws -> any CPMSDatabase {
+        let url: DatabaseURL
+        switch self {
+        case .sqlite:
+            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cpms-tests-\(UUID().uuidString)")
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            url = .sqlite(path: directory.appendingPathComponent("cpms.db").path)
+        case .postgres:
+            url = try DatabaseURL(ProcessInfo.processInfo.environment["CPMS_TEST_POSTGRES_URL"] ?? "")
+        }
+        let database = try await openDatabase(url, logger: .quiet)
+        try await Migrations.run(on: database, clock: { Date() }, logger: .quiet)
+        return database
+    }
+}
+
+extension Logger {
+    static var quiet: Logger {
+        var logger = Logger(label: "cpms.test")
+        logger.logLevel = .warning
+        return logger
+    }
+}
+
+/// A station id no other test uses (the PostgreSQL test database is shared).
+func uniqueStationID(_ prefix: String = "T") -> String {
+    prefix + "-" + UUID().uuidString.prefix(8)
+}
