@@ -1,0 +1,30 @@
+"""Prints what cpms has stored for a station, for the demo screen: python3 cpms-summary.py URL TOKEN STATION."""
+import json
+import sys
+import urllib.request
+
+url, token, station = sys.argv[1:4]
+
+
+def get(path):
+    request = urllib.request.Request(f"{url}/api/{path}", headers={"Authorization": f"Bearer {token}"})
+    with urllib.request.urlopen(request, timeout=3) as response:
+        return json.loads(response.read())
+
+
+try:
+    detail = get(f"stations/{station}")
+    done = [t for t in get(f"stations/{station}/transactions?limit=1000")["transactions"] if t.get("ended_at")]
+except Exception as error:  # the demo screen shows the problem instead of stopping
+    print(f"  (cpms not answering: {error})")
+    sys.exit(0)
+print(f"  {station} {'connected' if detail['connected'] else 'offline'}, last seen {detail.get('last_seen')}, "
+      f"{detail.get('duplicates_ignored', 0)} replayed messages recognised")
+print("  EVSEs: " + ", ".join(f"{e['evse']} {e['status']}" for e in detail.get("evses", [])))
+for session in detail.get("open_sessions", []):
+    print(f"  open session {session['transaction_id'][:8]} on EVSE {session.get('evse')}: "
+          f"{len(session.get('events', []))} events, {session.get('energy_wh') or 0:.0f} Wh")
+print(f"  {len(done)} finished sessions, {sum(t.get('energy_wh') or 0 for t in done) / 1000:.2f} kWh")
+battery = detail.get("latest_battery_telemetry")
+if battery:
+    print(f"  battery {battery['soc_percent']:.1f} %, {battery['power_w'] / 1000:+.1f} kW (+ charging), {battery['mode']}")
