@@ -276,3 +276,26 @@ def test_station_201_is_stored_exactly_once_and_answers_commands_from_the_api(cp
                                "station_events": 0, "transaction_events": 3, "transactions": 1}
     assert shown["station"]["duplicates_ignored"] == 6
     assert f"refused station connection for {sid}" in cpms["log"].read_text()
+
+
+def test_cpms_cli_names_what_is_wrong_and_exits_with_its_status(tmp_path):
+    binary = str(BIN / "cpms")
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([binary, *args], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+
+    bad_scheme = run("station", "list", "--database", "mysql://db/cpms")
+    assert bad_scheme.returncode == 64 and 'unsupported database URL "mysql://db/cpms"' in bad_scheme.stderr
+    no_directory = run("station", "list", "--database", f"sqlite://{tmp_path}/missing/cpms.db")
+    assert no_directory.returncode == 1 and "does not exist" in no_directory.stderr
+    unreachable = run("station", "list", "--database", f"postgres://cpms:secret@127.0.0.1:{free_port()}/cpms")
+    assert unreachable.returncode == 1 and "cannot connect" in unreachable.stderr and "secret" not in unreachable.stderr
+    assert run("station", "add").returncode == 64
+    assert run("station", "add", "bad/id", "--database", "sqlite://cpms.db").returncode == 1
+    assert run("station", "show", "NOPE", "--database", "sqlite://cpms.db").returncode == 1
+    added = run("station", "add", "--count", "3", "--prefix", "fleet-", "--database", "sqlite://cpms.db")
+    assert added.returncode == 0 and added.stdout.count("password") == 3
+    listed = json.loads(run("station", "list", "--json", "--database", "sqlite://cpms.db").stdout)
+    assert [station["id"] for station in listed] == ["fleet-0001", "fleet-0002", "fleet-0003"]
+    no_server = run("command", "reset", "fleet-0001", "--url", f"http://127.0.0.1:{free_port()}", "--token", "t")
+    assert no_server.returncode == 1 and "cannot reach cpms" in no_server.stderr
