@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import CPMS
 import Logging
 
@@ -18,6 +19,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "How long a command waits for the station's answer, in seconds.")
     var callTimeout = 30
 
+    @Option(help: "Accept only the id tokens in this file (one per line) in Authorize and TransactionEvent; default: every token.")
+    var tokenList: String?
+
     @OptionGroup var database: DatabaseOption
 
     func validate() throws {
@@ -33,9 +37,15 @@ struct Serve: AsyncParsableCommand {
             handler.logLevel = logger.logLevel
             return handler
         }
+        var acceptedTokens: Set<String>?
+        if let tokenList {
+            guard let text = try? String(contentsOfFile: tokenList, encoding: .utf8) else { throw fail("cannot read token list \(tokenList)") }
+            acceptedTokens = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        }
         let configuration = CPMSConfiguration(
             host: host, port: port,
-            gateway: GatewaySettings(heartbeatInterval: .seconds(heartbeatInterval), callTimeout: .seconds(callTimeout)))
+            gateway: GatewaySettings(
+                heartbeatInterval: .seconds(heartbeatInterval), callTimeout: .seconds(callTimeout), acceptedTokens: acceptedTokens))
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)
         } catch {

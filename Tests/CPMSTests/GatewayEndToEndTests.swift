@@ -138,6 +138,46 @@ struct GatewayEndToEndTests {
         }
     }
 
+    @Test func aCommandTheStationRefusesOrNeverAnswersHasItsOwnStatus() async throws {
+        let fixture = try await fixture()
+        let app = try await application(fixture)
+        let bearer: HTTPFields = [.authorization: "Bearer \(fixture.token)"]
+        try await app.test(.live) { client in
+            let station = TestStation(id: fixture.stationID, password: fixture.password, port: try #require(client.port), clock: fixture.clock)
+            let (asked, askedSignal) = AsyncStream<Void>.makeStream()
+            let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+            try await station.run { endpoint in
+                await endpoint.on(OCPP201.TriggerMessageRequest.self) { _ in
+                    askedSignal.yield()
+                    for await _ in release {}
+                    return .init(status: .accepted)
+                }
+                _ = try await endpoint.call(OCPP201.HeartbeatRequest())
+
+                // No Reset handler: the station answers NotSupported, a CALLERROR.
+                let refused = try await client.execute(uri: "/api/stations/CS-1/commands/reset", method: .post, headers: bearer)
+                #expect(refused.status == .badGateway)
+                #expect(((try json(refused) as? [String: Any])?["error"] as? String)?.contains("NotSupported") == true)
+
+                async let silent = client.execute(
+                    uri: "/api/stations/CS-1/commands/trigger", method: .post, headers: bearer,
+                    body: ByteBuffer(string: #"{"requested_message": "StatusNotification", "evse_id": 1}"#))
+                for await _ in asked { break }
+                try await fixture.clock.waitForSleepers(count: 1)
+                fixture.clock.advance(by: .seconds(31))
+                #expect(try await silent.status == .gatewayTimeout)
+                releaseSignal.finish()
+
+                let unknown = try await client.execute(uri: "/api/stations/CS-1/commands/brew-coffee", method: .post, headers: bearer)
+                #expect(unknown.status == .notFound)
+                let badEnum = try await client.execute(
+                    uri: "/api/stations/CS-1/commands/trigger", method: .post, headers: bearer,
+                    body: ByteBuffer(string: #"{"requested_message": "Coffee"}"#))
+                #expect(badEnum.status == .badRequest)
+            }
+        }
+    }
+
     @Test func aMalformedFrameIsAnsweredAndTheConnectionLivesOn() async throws {
         let fixture = try await fixture()
         let app = try await application(fixture)

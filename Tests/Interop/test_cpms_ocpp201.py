@@ -38,16 +38,6 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def reset_postgres(url: str):
-    """Empties the test database so every run starts from no tables."""
-    import shutil
-    psql = shutil.which("psql")
-    if psql is None:
-        pytest.skip("psql is needed to reset the PostgreSQL test database")
-    subprocess.run([psql, url, "-q", "-c", "DROP SCHEMA public CASCADE; CREATE SCHEMA public;"],
-                   check=True, capture_output=True, timeout=30)
-
-
 @pytest.fixture(params=BACKENDS)
 def cpms(request, tmp_path):
     """`cpms serve` on a free port with one registered station and an API token."""
@@ -56,7 +46,6 @@ def cpms(request, tmp_path):
         pytest.fail(f"{binary} is missing: run `swift build`", pytrace=False)
     if request.param == "postgres":
         database = os.environ["CPMS_TEST_POSTGRES_URL"]
-        reset_postgres(database)
     else:
         database = f"sqlite://{tmp_path / 'cpms.db'}"
 
@@ -66,10 +55,12 @@ def cpms(request, tmp_path):
             assert done.returncode == 0, f"cpms {' '.join(args)} failed: {done.stderr}"
         return done
 
-    added = cli("station", "add", "PY-201").stdout.split()
-    assert added[0:2] == ["station", "PY-201"] and added[2] == "password", added
+    # The PostgreSQL test database may hold earlier runs' stations: this run's station is its own.
+    station = f"PY-{uuid.uuid4().hex[:8]}"
+    added = cli("station", "add", station).stdout.split()
+    assert added[0:2] == ["station", station] and added[2] == "password", added
     password = added[3]
-    duplicate = cli("station", "add", "PY-201", check=False)
+    duplicate = cli("station", "add", station, check=False)
     assert duplicate.returncode == 1 and "already exists" in duplicate.stderr
     token = cli("token", "add", "interop").stdout.strip()
 
@@ -94,7 +85,7 @@ def cpms(request, tmp_path):
 
     try:
         wait_until(lambda: api("GET", "/api/stations")[0] == 200, 30, "cpms to answer")
-        yield {"url": f"ws://127.0.0.1:{port}/ocpp/", "password": password, "api": api, "cli": cli,
+        yield {"url": f"ws://127.0.0.1:{port}/ocpp/", "station": station, "password": password, "api": api, "cli": cli,
                "log": tmp_path / "cpms.log", "backend": request.param}
     finally:
         process.send_signal(signal.SIGTERM)
@@ -149,6 +140,7 @@ class Station(ChargePoint):
 
 def test_station_201_is_stored_exactly_once_and_answers_commands_from_the_api(cpms):
     api = cpms["api"]
+    sid = cpms["station"]
     started = datetime.now(timezone.utc) - timedelta(minutes=5)
     tx = str(uuid.uuid4())
 
@@ -181,17 +173,17 @@ def test_station_201_is_stored_exactly_once_and_answers_commands_from_the_api(cp
 
     async def scenario():
         with pytest.raises(InvalidStatus) as refused:
-            await websockets.connect(cpms["url"] + "PY-201", subprotocols=["ocpp2.0.1"],
-                                     additional_headers=basic("PY-201", "wrong-password-000"), open_timeout=10)
-        assert refused.value.response.status_code in (400, 401)
+            await websockets.connect(cpms["url"] + sid, subprotocols=["ocpp2.0.1"],
+                                     additional_headers=basic(sid, "wrong-password-000"), open_timeout=10)
+        assert refused.value.response.status_code == 400
         with pytest.raises(InvalidStatus):
-            await websockets.connect(cpms["url"] + "PY-201", subprotocols=["ocpp1.6"],
-                                     additional_headers=basic("PY-201", cpms["password"]), open_timeout=10)
+            await websockets.connect(cpms["url"] + sid, subprotocols=["ocpp1.6"],
+                                     additional_headers=basic(sid, cpms["password"]), open_timeout=10)
 
-        ws = await websockets.connect(cpms["url"] + "PY-201", subprotocols=["ocpp2.0.1"],
-                                      additional_headers=basic("PY-201", cpms["password"]), open_timeout=10)
+        ws = await websockets.connect(cpms["url"] + sid, subprotocols=["ocpp2.0.1"],
+                                      additional_headers=basic(sid, cpms["password"]), open_timeout=10)
         assert ws.subprotocol == "ocpp2.0.1"
-        station = Station("PY-201", ws, response_timeout=15)
+        station = Station(sid, ws, response_timeout=15)
         runner = asyncio.create_task(station.start())
         try:
             boot = await station.call(call.BootNotification(
@@ -221,19 +213,19 @@ def test_station_201_is_stored_exactly_once_and_answers_commands_from_the_api(cp
             assert malformed.status == "Rejected"
 
             status, body = await asyncio.to_thread(
-                api, "POST", "/api/stations/PY-201/commands/availability", {"evse_id": 1, "operative": False})
+                api, "POST", f"/api/stations/{sid}/commands/availability", {"evse_id": 1, "operative": False})
             assert status == 200, body
             assert body["action"] == "ChangeAvailability" and body["response"]["status"] == "Accepted"
             assert station.availability == [(1, "Inoperative")]
 
             status, body = await asyncio.to_thread(
-                api, "POST", "/api/stations/PY-201/commands/start", {"evse_id": 1, "id_token": "REMOTE-TAG"})
+                api, "POST", f"/api/stations/{sid}/commands/start", {"evse_id": 1, "id_token": "REMOTE-TAG"})
             assert status == 200, body
             assert body["response"] == {"status": "Accepted", "transaction_id": "REMOTE-1"}
             assert station.remote_starts[0]["id_token"] == "REMOTE-TAG"
 
             status, body = await asyncio.to_thread(
-                api, "POST", "/api/stations/PY-201/commands/availability", {"evse_id": 1, "operative": "no"})
+                api, "POST", f"/api/stations/{sid}/commands/availability", {"evse_id": 1, "operative": "no"})
             assert status == 400 and "operative" in body["error"]
         finally:
             runner.cancel()
@@ -246,13 +238,12 @@ def test_station_201_is_stored_exactly_once_and_answers_commands_from_the_api(cp
 
     status, stations = api("GET", "/api/stations")
     assert status == 200
-    [listed] = stations
-    assert listed["id"] == "PY-201"
+    [listed] = [entry for entry in stations if entry["id"] == sid]
     assert listed["duplicates_ignored"] == 6, "every replayed message is counted once"
     assert listed["evses"] == [{"evse": 1, "connector": 1, "status": "Occupied", "socket": "A",
                                 "updated_at": iso(started)}]
 
-    status, transactions = api("GET", "/api/stations/PY-201/transactions")
+    status, transactions = api("GET", f"/api/stations/{sid}/transactions")
     assert status == 200
     [transaction] = transactions["transactions"]
     assert transaction["transaction_id"] == tx
@@ -262,26 +253,49 @@ def test_station_201_is_stored_exactly_once_and_answers_commands_from_the_api(cp
         (0, "Started", False), (1, "Updated", True), (2, "Ended", False)]
     assert [e["trigger_reason"] for e in transaction["events"]] == ["Authorized", "MeterValuePeriodic", "StopAuthorized"]
 
-    status, meters = api("GET", "/api/stations/PY-201/meter-values?evse=0")
+    status, meters = api("GET", f"/api/stations/{sid}/meter-values?evse=0")
     assert status == 200
     [grid] = meters["meter_values"]
     assert grid["energy_wh"] == 50_000 and grid["power_w"] == 7000
 
-    status, detail = api("GET", "/api/stations/PY-201")
+    status, detail = api("GET", f"/api/stations/{sid}")
     assert status == 200
     assert detail["boot"]["vendor_name"] == "PyOCPP" and detail["boot"]["firmware_version"] == "9.9"
     assert detail["latest_battery_telemetry"]["soc_percent"] == 62.5
     assert detail["open_sessions"] == []
 
-    status, body = api("GET", "/api/stations/PY-201/meter-values?evse=x")
+    status, body = api("GET", f"/api/stations/{sid}/meter-values?evse=x")
     assert status == 400 and "evse" in body["error"]
-    status, body = api("POST", "/api/stations/PY-201/commands/reset", {})
+    status, body = api("POST", f"/api/stations/{sid}/commands/reset", {})
     assert status == 409 and "not connected" in body["error"]
     status, body = api("GET", "/api/stations/NOPE")
     assert status == 404
 
-    shown = json.loads(cpms["cli"]("station", "show", "PY-201", "--json").stdout)
+    shown = json.loads(cpms["cli"]("station", "show", sid, "--json").stdout)
     assert shown["stored"] == {"availability_audit": 0, "battery_telemetry": 1, "evse_status": 1, "meter_values": 1,
                                "station_events": 0, "transaction_events": 3, "transactions": 1}
     assert shown["station"]["duplicates_ignored"] == 6
-    assert "refused station connection for PY-201" in cpms["log"].read_text()
+    assert f"refused station connection for {sid}" in cpms["log"].read_text()
+
+
+def test_cpms_cli_names_what_is_wrong_and_exits_with_its_status(tmp_path):
+    binary = str(BIN / "cpms")
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([binary, *args], capture_output=True, text=True, timeout=60, cwd=tmp_path)
+
+    bad_scheme = run("station", "list", "--database", "mysql://db/cpms")
+    assert bad_scheme.returncode == 64 and 'unsupported database URL "mysql://db/cpms"' in bad_scheme.stderr
+    no_directory = run("station", "list", "--database", f"sqlite://{tmp_path}/missing/cpms.db")
+    assert no_directory.returncode == 1 and "does not exist" in no_directory.stderr
+    unreachable = run("station", "list", "--database", f"postgres://cpms:secret@127.0.0.1:{free_port()}/cpms")
+    assert unreachable.returncode == 1 and "cannot connect" in unreachable.stderr and "secret" not in unreachable.stderr
+    assert run("station", "add").returncode == 64
+    assert run("station", "add", "bad/id", "--database", "sqlite://cpms.db").returncode == 1
+    assert run("station", "show", "NOPE", "--database", "sqlite://cpms.db").returncode == 1
+    added = run("station", "add", "--count", "3", "--prefix", "fleet-", "--database", "sqlite://cpms.db")
+    assert added.returncode == 0 and added.stdout.count("password") == 3
+    listed = json.loads(run("station", "list", "--json", "--database", "sqlite://cpms.db").stdout)
+    assert [station["id"] for station in listed] == ["fleet-0001", "fleet-0002", "fleet-0003"]
+    no_server = run("command", "reset", "fleet-0001", "--url", f"http://127.0.0.1:{free_port()}", "--token", "t")
+    assert no_server.returncode == 1 and "cannot reach cpms" in no_server.stderr

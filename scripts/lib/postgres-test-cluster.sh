@@ -71,10 +71,15 @@ stop_postgres_test_cluster() {
 
 if [ "${BASH_SOURCE[0]}" = "$0" ]; then
     set -euo pipefail
-    trap stop_postgres_test_cluster EXIT
+    sleeper=""
+    trap 'stop_postgres_test_cluster; if [ -n "$sleeper" ]; then kill "$sleeper" 2>/dev/null || true; fi' EXIT
     trap 'exit 130' INT TERM
     start_postgres_test_cluster "${1:-nofsync}"
     echo "CPMS_TEST_POSTGRES_URL=$CPMS_TEST_POSTGRES_URL"
     echo "(Ctrl-C stops the cluster)"
-    while true; do sleep 3600; done
+    while true; do
+        sleep 3600 &
+        sleeper=$!
+        wait "$sleeper"
+    done
 fi

@@ -19,19 +19,13 @@ struct StationGateway: Sendable {
         let gateway = self
         router.ws("ocpp/:id") { request, context in
             let id = context.parameters.get("id") ?? ""
-            let refusal: StationAdmission.Refusal
             switch try await gateway.admission.admit(stationID: id, headers: request.headers) {
             case .success:
                 return .upgrade([.secWebSocketProtocol: StationAdmission.subprotocol])
-            case .failure(let reason):
-                refusal = reason
-            }
-            gateway.logger.warning("refused station connection for \(id): \(refusal)")
-            switch refusal {
-            case .unknownStation: throw HTTPError(.notFound, message: refusal.description)
-            case .noCredentials, .wrongCredentials:
-                throw HTTPError(.unauthorized, headers: [.wwwAuthenticate: "Basic realm=\"cpms\""], message: refusal.description)
-            case .noCommonSubprotocol, .invalidIdentity: throw HTTPError(.badRequest, message: refusal.description)
+            case .failure(let refusal):
+                gateway.logger.warning("refused station connection for \(id): \(refusal)")
+                // Hummingbird answers any refused upgrade with 400, so the reason is told in the log only.
+                throw HTTPError(.badRequest, message: refusal.description)
             }
         } onUpgrade: { inbound, outbound, context in
             let id = context.requestContext.parameters.get("id") ?? ""

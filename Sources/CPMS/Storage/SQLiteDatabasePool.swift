@@ -4,13 +4,13 @@ import NIOCore
 import NIOPosix
 import SQLiteKit
 
-/// SQLite through sqlite-kit's source and async-kit's `EventLoopConnectionPool` on one event loop.
+/// SQLite through sqlite-kit's source and async-kit's `EventLoopConnectionPool`, with one connection.
 ///
-/// SQLite has one writer at a time, so ingestion writes one batch at a time (`concurrentWriters` 1) while the
-/// API reads on the other connections; WAL mode lets those reads run beside the write, and `busy_timeout`
-/// makes a rare second writer (a CLI command, say) wait for the lock instead of failing.
-/// The pool is `@unchecked Sendable` as async-kit's own group pool is: it confines its state to its event loop
-/// and hops there from any thread.
+/// SQLite has one writer at a time, and sqlite-nio runs every statement on NIO's small blocking thread pool:
+/// with several connections, writers waiting in SQLite's busy handler occupy those threads while the
+/// connection that holds the lock waits for one to commit (seen under load as 10 s stalls and "database is
+/// locked"). One connection serialises cpms's own statements in the process instead; WAL mode still lets
+/// other processes (the CLI) read beside it, and `busy_timeout` makes their writes wait for the lock.
 final class SQLiteDatabasePool: CPMSDatabase, @unchecked Sendable {
     let kind = DatabaseKind.sqlite
     let concurrentWriters = 1
@@ -29,7 +29,7 @@ final class SQLiteDatabasePool: CPMSDatabase, @unchecked Sendable {
         }
         let source = WALSQLiteSource(source: SQLiteConnectionSource(configuration: .init(storage: .file(path: absolute))))
         let pool = EventLoopConnectionPool(
-            source: source, maxConnections: 4, requestTimeout: .seconds(30), pruneInterval: nil, logger: logger,
+            source: source, maxConnections: 1, requestTimeout: .seconds(30), pruneInterval: nil, logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.next())
         return SQLiteDatabasePool(pool: pool)
     }
