@@ -39,7 +39,7 @@ import Testing
         outbox.stage((0..<4).map { .append(message($0)) })
         try await outbox.flush()
         let first = try await outbox.pending(limit: 2)
-        for entry in first { await outbox.acknowledge(entry.sequence) }
+        for entry in first { outbox.acknowledge(entry.sequence) }
         #expect(payloads(try await outbox.pending(limit: 10)) == ["{\"n\":2}", "{\"n\":3}"])
         #expect(outbox.queuedCount == 2)
         await outbox.close()

@@ -29,10 +29,20 @@ extension OCPPEndpoint {
     /// Sends a request whose payload is already JSON (read back from a store, say) and returns the answer's
     /// payload undecoded. Same order, timeout and errors as `call(_:)`; the payload is not validated.
     public func call(action: String, payload: JSONValue) async throws(OCPPError) -> JSONValue {
+        try await call(action: action, frame: { OCPPFrame.call(id: $0, action: action, payload: payload).text })
+    }
+
+    /// Sends a request whose payload is JSON text the caller vouches for (it wrote it with `PayloadEncoder`,
+    /// say, and kept it in a store), without parsing it again.
+    public func call(action: String, payloadText: String) async throws(OCPPError) -> JSONValue {
+        try await call(action: action, frame: { OCPPFrame.callText(id: $0, action: action, payloadText: payloadText) })
+    }
+
+    private func call(action: String, frame makeFrame: (String) -> String) async throws(OCPPError) -> JSONValue {
         guard !isClosed else { throw .closed }
         guard !Task.isCancelled else { throw .cancelled }
         let id = UUID().uuidString
-        let frame = OCPPFrame.call(id: id, action: action, payload: payload).text
+        let frame = makeFrame(id)
         let outcome = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 enqueue(PendingCall(id: id, action: action, frame: frame, continuation: continuation))

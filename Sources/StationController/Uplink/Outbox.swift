@@ -30,7 +30,8 @@ public actor Outbox {
     private nonisolated let staged = Mutex<[Change]>([])
     private nonisolated let queued = Atomic<Int>(0)
     /// The last sequence acknowledged by the CSMS, in memory.
-    private var acknowledgedThrough: Int64
+    private nonisolated let acknowledged: Atomic<Int64>
+    private var acknowledgedThrough: Int64 { acknowledged.load(ordering: .acquiring) }
     /// The last acknowledged sequence whose deletion is on disk.
     private var deletedThrough: Int64
     private var arrivalSignals: [UUID: AsyncStream<Void>.Continuation] = [:]
@@ -42,7 +43,7 @@ public actor Outbox {
         self.capacity = capacity
         self.connection = connection
         self.logger = logger
-        acknowledgedThrough = lastSequence
+        acknowledged = Atomic(lastSequence)
         deletedThrough = lastSequence
         queued.store(count, ordering: .relaxed)
     }
@@ -204,10 +205,17 @@ public actor Outbox {
     }
 
     /// Marks a message as answered by the CSMS; it is deleted with the next read or flush.
-    public func acknowledge(_ sequence: Int64) {
-        guard sequence > acknowledgedThrough else { return }
-        acknowledgedThrough = sequence
-        queued.subtract(1, ordering: .relaxed)
+    public nonisolated func acknowledge(_ sequence: Int64) {
+        var current = acknowledged.load(ordering: .acquiring)
+        while sequence > current {
+            let (exchanged, original) = acknowledged.compareExchange(
+                expected: current, desired: sequence, ordering: .acquiringAndReleasing)
+            if exchanged {
+                queued.subtract(1, ordering: .relaxed)
+                return
+            }
+            current = original
+        }
     }
 
     /// Moves a message the CSMS keeps refusing out of the way, kept for the operator.

@@ -10,6 +10,13 @@ import Testing
                 == #"[4,"1","NotSupported","no",{}]"#)
     }
 
+    @Test func aCallFromStoredPayloadTextIsTheSameFrame() throws {
+        let payload: JSONValue = ["seqNo": 3, "eventType": "Updated", "note": "a \"quoted\" word"]
+        let frame = OCPPFrame.callText(id: "id-1", action: "TransactionEvent", payloadText: payload.jsonText)
+        #expect(frame == OCPPFrame.call(id: "id-1", action: "TransactionEvent", payload: payload).text)
+        #expect(try OCPPFrame.parse(frame) == .call(id: "id-1", action: "TransactionEvent", payload: payload))
+    }
+
     @Test func readsTheThreeFrameKinds() throws {
         #expect(try OCPPFrame.parse(#" [ 2 , "a" , "Heartbeat" , { } ] "#) == .call(id: "a", action: "Heartbeat", payload: [:]))
         #expect(try OCPPFrame.parse(#"[3,"a",{"x":1}]"#) == .callResult(id: "a", payload: ["x": 1]))
