@@ -3,7 +3,9 @@ cpms is restarted (SIGKILL or SIGTERM) and the link is dropped or stalled by a T
 afterwards every session and every transaction event is in cpms exactly once, in order, and marked offline
 where it happened offline.
 
-FAULT_CYCLES (default 30) sets the number of faults; FAULT_SEED the order. The counts are printed (run
+It runs on SQLite, and on PostgreSQL when CPMS_TEST_POSTGRES_URL names a database (scripts/test starts a
+throw-away cluster). FAULT_CYCLES (default 30) sets the number of faults on SQLite, FAULT_CYCLES_POSTGRES
+(default 10) on PostgreSQL; FAULT_SEED the order. The counts are printed (run
 pytest with -s to see them) and written to fault-report.json in the test's directory."""
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ import socket
 import subprocess
 import time
 import urllib.request
+import uuid
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -25,9 +28,9 @@ from conftest import REPO_ROOT
 from tcp_fault_proxy import FaultProxy
 from test_stationd_process import BIN, free_port, wait_until
 
-STATION = "DEMO-001"
 PASSWORD = "demo-password-0001"
-CYCLES = int(os.environ.get("FAULT_CYCLES", "30"))
+CYCLES = {"sqlite": int(os.environ.get("FAULT_CYCLES", "30")), "postgres": int(os.environ.get("FAULT_CYCLES_POSTGRES", "10"))}
+BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("CPMS_TEST_POSTGRES_URL") else [])
 SEED = int(os.environ.get("FAULT_SEED", "20261125"))
 VISIT_S, GAP_S = 9, 3
 
@@ -58,6 +61,8 @@ class Fault:
 @dataclass
 class Rig:
     tmp: object
+    station: str
+    cycles: int
     cpms_port: int
     api_port: int
     proxy: FaultProxy
@@ -97,30 +102,37 @@ def run(args, **kwargs):
     return done.stdout
 
 
-@pytest.fixture
-def rig(tmp_path):
+@pytest.fixture(params=BACKENDS)
+def rig(request, tmp_path):
     if not (BIN / "cpms").exists():
         pytest.fail(f"{BIN / 'cpms'} is missing: run `swift build`", pytrace=False)
     modbus_port, api_port, cpms_port, proxy_port = free_port(), free_port(), free_port(), free_port()
-    database = f"sqlite://{tmp_path / 'cpms.sqlite'}"
+    if request.param == "postgres":
+        database = os.environ["CPMS_TEST_POSTGRES_URL"]
+    else:
+        database = f"sqlite://{tmp_path / 'cpms.sqlite'}"
+    # A station of its own: the PostgreSQL database may hold earlier runs' stations.
+    station = f"FAULT-{uuid.uuid4().hex[:8]}"
+    cycles = CYCLES[request.param]
     (tmp_path / "password").write_text(PASSWORD + "\n")
-    run([BIN / "cpms", "station", "add", STATION, "--password-file", tmp_path / "password", "--database", database])
+    run([BIN / "cpms", "station", "add", station, "--password-file", tmp_path / "password", "--database", database])
     token = run([BIN / "cpms", "token", "add", "fault-test", "--database", database]).strip().split()[-1]
 
     (tmp_path / "stations").mkdir()
     shutil.copytree(REPO_ROOT / "firmware-config" / "devices", tmp_path / "devices")
     text = (REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text()
     text = text.replace("port: 5020", f"port: {modbus_port}").replace("port: 8181", f"port: {api_port}")
-    text = text.replace("ws://127.0.0.1:8180/ocpp/DEMO-001", f"ws://127.0.0.1:{proxy_port}/ocpp/{STATION}")
+    text = text.replace("ws://127.0.0.1:8180/ocpp/DEMO-001", f"ws://127.0.0.1:{proxy_port}/ocpp/{station}")
+    text = text.replace("DEMO-001", station)
     text = text.replace("../../.stationmaster/demo/outbox.sqlite", str(tmp_path / "outbox.sqlite"))
     text = text.replace("meter_interval_s: 10", "meter_interval_s: 1\n  call_timeout_ms: 3000")
     config = tmp_path / "stations" / "demo.yaml"
     config.write_text(text)
-    duration = CYCLES * 9 + 30
+    duration = cycles * 9 + 30
     (tmp_path / "scenario.yaml").write_text(scenario(duration))
 
     proxy = FaultProxy(proxy_port, cpms_port)
-    rig = Rig(tmp_path, cpms_port, api_port, proxy, config, database, token,
+    rig = Rig(tmp_path, station, cycles, cpms_port, api_port, proxy, config, database, token,
               logs={name: open(tmp_path / f"{name}.log", "a") for name in ("sim", "stationd", "cpms")})
     rig.start_cpms()
     sim = subprocess.Popen([BIN / "station-sim", "--config", config, "--scenario", tmp_path / "scenario.yaml", "--quiet"],
@@ -175,7 +187,7 @@ def inject(rig: Rig, kind: str, rng: random.Random) -> Fault:
 def test_nothing_lost_or_duplicated_across_kills_restarts_and_cuts(rig):
     rng = random.Random(SEED)
     kinds = ["kill-stationd", "restart-cpms", "drop-link", "stall-link"]
-    plan = [kinds[i % len(kinds)] for i in range(CYCLES)]
+    plan = [kinds[i % len(kinds)] for i in range(rig.cycles)]
     rng.shuffle(plan)
     wait_until(lambda: (rig.station_status() or {}).get("uplink", {}).get("connected"), 60, "the station to connect")
     faults = []
@@ -195,8 +207,8 @@ def test_nothing_lost_or_duplicated_across_kills_restarts_and_cuts(rig):
             s.get("session") for s in status.get("sockets", []))
     wait_until(drained, 120, "the outbox to drain")
 
-    transactions = rig.api(f"stations/{STATION}/transactions?limit=1000")["transactions"]
-    summary = rig.api(f"stations/{STATION}")
+    transactions = rig.api(f"stations/{rig.station}/transactions?limit=1000")["transactions"]
+    summary = rig.api(f"stations/{rig.station}")
     visits = scenario(rig.duration).count("socket:")
     drops = [f for f in faults if f.kind in ("drop-link", "restart-cpms")]
 
@@ -226,7 +238,7 @@ def test_nothing_lost_or_duplicated_across_kills_restarts_and_cuts(rig):
                 problems.append(f"{tx['transaction_id']} #{event['seq_no']} is offline though no fault was near")
 
     report = {
-        "cycles": len(faults), "by_kind": {k: plan.count(k) for k in kinds}, "car_visits": visits,
+        "database": rig.database.split("://")[0], "cycles": len(faults), "by_kind": {k: plan.count(k) for k in kinds}, "car_visits": visits,
         "transactions": len(transactions), "transaction_events": events_total, "offline_events": offline_total,
         "redeliveries_ignored_by_cpms": summary.get("duplicates_ignored"), "problems": problems[:20],
     }
