@@ -31,7 +31,9 @@ final class StationConnection: Sendable {
         self.logger = logger
         (closed, closing) = AsyncStream<Void>.makeStream()
         endpoint = OCPP201Endpoint(
-            configuration: .init(callTimeout: settings.callTimeout, maximumFrameSize: settings.maxFrameBytes), clock: clock,
+            configuration: .init(
+                callTimeout: settings.callTimeout, maximumFrameSize: settings.maxFrameBytes, answersOnReceivingTask: true),
+            clock: clock,
             logger: logger, send: send)
     }
 

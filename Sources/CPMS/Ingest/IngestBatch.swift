@@ -7,6 +7,9 @@ import SQLKit
 /// transaction summaries and connector statuses are then upserted from the new rows only.
 struct IngestBatch {
     let records: [IngestRecord]
+    /// Transactions (`key(station, transactionId)`) known to have their `transactions` row already, written
+    /// by an earlier, committed batch.
+    var summarised: Set<String> = []
 
     /// Rows per INSERT: far below both dialects' bound-parameter limits (SQLite 32766, PostgreSQL 65535).
     static let rowsPerStatement = 500
@@ -51,7 +54,7 @@ struct IngestBatch {
                 outcomes[index] = .duplicate
             }
         }
-        try await upsertTransactions(TransactionSummary.merge(storedEvents), on: connection)
+        try await upsertTransactions(TransactionSummary.merge(storedEvents.filter(needsSummary)), on: connection)
 
         let newMeters = try await insertNew(
             "meter_values", on: connection,
@@ -135,6 +138,37 @@ struct IngestBatch {
                 .where("id", .equal, station).run()
         }
         return outcomes
+    }
+
+    /// Whether an event changes its transaction's row: Started and Ended carry what only the row keeps
+    /// (`started_at`, `ended_at`, `stopped_reason`), and the first event of a transaction creates the row. What
+    /// the other events say (`charging_state`, `energy_wh`, `last_seq_no`, ...) is read from `transaction_events`.
+    func needsSummary(_ event: TransactionEventRecord) -> Bool {
+        event.eventType != "Updated" || !summarised.contains(Self.key(event.station, event.transactionId))
+    }
+
+    /// Whether the batch's writes are at most one statement (before the duplicate counts), which is atomic by
+    /// itself and needs no explicit transaction: a message found to be a duplicate changed nothing, so its
+    /// count may follow in a statement of its own.
+    var isSingleStatement: Bool {
+        var statements = 0
+        var events = 0, summaries = 0, meters = 0, telemetry = 0, audits = 0, stationEvents = 0, statuses = 0
+        for record in records {
+            switch record {
+            case .transactionEvent(let event):
+                events += 1
+                if needsSummary(event) { summaries += 1 }
+            case .meterValues(let values): meters += values.count
+            case .batteryTelemetry: telemetry += 1
+            case .availabilityAudit: audits += 1
+            case .stationEvents(let values): stationEvents += values.count
+            case .evseStatus: statuses += 1
+            }
+        }
+        for rows in [events, summaries, meters, telemetry, audits, stationEvents, statuses] {
+            statements += (rows + Self.rowsPerStatement - 1) / Self.rowsPerStatement
+        }
+        return statements <= 1
     }
 
     /// Inserts the rows whose identity is new and returns the identities that were inserted.

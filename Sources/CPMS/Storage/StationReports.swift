@@ -26,6 +26,11 @@ public struct StationReports: Sendable {
     }
 
     /// A station's transactions, newest first, each with its events in sequence order.
+    ///
+    /// `started_at`, `ended_at` and `stopped_reason` are the `transactions` row's (written from Started and
+    /// Ended); `evse`, `id_token`, `charging_state` and `energy_wh` are those of the highest `seq_no` that
+    /// carried them, and `last_seq_no` the highest stored, read from `transaction_events` (an Updated event
+    /// is stored as its one row, without touching the summary).
     public func transactions(station: String, openOnly: Bool = false, limit: Int = 100) async throws -> [TransactionReport] {
         try await database.withConnection { connection in
             var query = connection.select()
@@ -46,22 +51,36 @@ public struct StationReports: Sendable {
             }
             guard !transactions.isEmpty else { return [] }
             let events = try await connection.select()
-                .columns("transaction_id", "seq_no", "event_type", "trigger_reason", "timestamp", "offline", "charging_state", "energy_wh")
+                .columns("transaction_id", "seq_no", "event_type", "trigger_reason", "timestamp", "offline", "charging_state", "energy_wh",
+                         "evse", "id_token")
                 .from("transaction_events").where("station", .equal, station)
                 .where("transaction_id", .in, transactions.map(\.transactionId))
                 .orderBy("transaction_id").orderBy("seq_no").all()
             var byTransaction: [String: [TransactionEventReport]] = [:]
+            var latest: [String: (evse: Int?, idToken: String?)] = [:]
             for row in events {
-                byTransaction[try row.decode(column: "transaction_id", as: String.self), default: []].append(TransactionEventReport(
+                let id = try row.decode(column: "transaction_id", as: String.self)
+                byTransaction[id, default: []].append(TransactionEventReport(
                     seqNo: try row.decode(column: "seq_no", as: Int.self), eventType: try row.decode(column: "event_type", as: String.self),
                     triggerReason: try row.decode(column: "trigger_reason", as: String.self),
                     timestamp: try row.decode(column: "timestamp", as: String.self),
                     offline: try row.decode(column: "offline", as: Int.self) != 0,
                     chargingState: try row.decode(column: "charging_state", as: String?.self),
                     energyWh: try row.decode(column: "energy_wh", as: Double?.self)))
+                let evse = try row.decode(column: "evse", as: Int?.self)
+                let idToken = try row.decode(column: "id_token", as: String?.self)
+                latest[id] = (evse ?? latest[id]?.evse, idToken ?? latest[id]?.idToken)
             }
             for index in transactions.indices {
-                transactions[index].events = byTransaction[transactions[index].transactionId] ?? []
+                let id = transactions[index].transactionId
+                let events = byTransaction[id] ?? []
+                transactions[index].events = events
+                transactions[index].evse = latest[id]?.evse ?? transactions[index].evse
+                transactions[index].idToken = latest[id]?.idToken ?? transactions[index].idToken
+                transactions[index].chargingState = events.last(where: { $0.chargingState != nil })?.chargingState
+                    ?? transactions[index].chargingState
+                transactions[index].energyWh = events.last(where: { $0.energyWh != nil })?.energyWh ?? transactions[index].energyWh
+                transactions[index].lastSeqNo = events.last?.seqNo ?? transactions[index].lastSeqNo
             }
             return transactions
         }

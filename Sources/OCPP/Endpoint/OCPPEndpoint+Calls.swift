@@ -110,6 +110,14 @@ extension OCPPEndpoint {
         Task { await self.drainOutbox() }
     }
 
+    /// Like `transmit`, but sends on the caller's task when nothing is being sent.
+    func transmitHere(_ frame: OutgoingFrame) async {
+        outbox.append(frame)
+        guard !isSending else { return }
+        isSending = true
+        await drainOutbox()
+    }
+
     private func drainOutbox() async {
         while !outbox.isEmpty, !isClosed {
             let frame = outbox.removeFirst()

@@ -60,7 +60,9 @@ extension OCPPEndpoint {
         }
         switch frame {
         case .call(let id, let action, let payload):
-            answerInOrder(.call(id: id, action: action, payload: payload))
+            if answerInOrder(.call(id: id, action: action, payload: payload), onThisTask: configuration.answersOnReceivingTask) {
+                await drainInbox()
+            }
         case .callResult(let id, let payload):
             if !finishCall(id, .success(payload)) { dropUnknownAnswer(id, kind: "CALLRESULT") }
         case .callError(let id, let error):
@@ -89,11 +91,17 @@ extension OCPPEndpoint {
             "OCPP answer for an unknown message id dropped", metadata: ["messageId": "\(id)", "kind": "\(kind)"])
     }
 
-    private func answerInOrder(_ item: IncomingItem) {
+    /// Queues an answer; returns true when the caller is to answer the queue itself (`onThisTask`, and nothing
+    /// was being answered), otherwise a task is started for it when needed.
+    @discardableResult
+    private func answerInOrder(_ item: IncomingItem, onThisTask: Bool = false) -> Bool {
         inbox.append(item)
-        guard !isAnswering else { return }
+        guard !isAnswering else { return false }
         isAnswering = true
+        // A cancelled receiving task (its connection closing) leaves the handlers to a task of their own.
+        if onThisTask, !Task.isCancelled { return true }
         Task { await self.drainInbox() }
+        return false
     }
 
     private func drainInbox() async {
@@ -101,7 +109,12 @@ extension OCPPEndpoint {
             let item = inbox.removeFirst()
             let answer = await self.answer(item)
             guard !isClosed else { break }
-            transmit(OutgoingFrame(text: answer.text, callID: nil))
+            let frame = OutgoingFrame(text: answer.text, callID: nil)
+            if configuration.answersOnReceivingTask {
+                await transmitHere(frame)
+            } else {
+                transmit(frame)
+            }
         }
         isAnswering = false
     }
