@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import os
 import random
-import shutil
 import signal
 import socket
 import subprocess
@@ -24,7 +23,7 @@ from datetime import datetime
 
 import pytest
 
-from conftest import REPO_ROOT
+from demo_station import write_demo_station
 from tcp_fault_proxy import FaultProxy
 from test_stationd_process import BIN, free_port, wait_until
 
@@ -118,16 +117,9 @@ def rig(request, tmp_path):
     run([BIN / "cpms", "station", "add", station, "--password-file", tmp_path / "password", "--database", database])
     token = run([BIN / "cpms", "token", "add", "fault-test", "--database", database]).strip().split()[-1]
 
-    (tmp_path / "stations").mkdir()
-    shutil.copytree(REPO_ROOT / "firmware-config" / "devices", tmp_path / "devices")
-    text = (REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text()
-    text = text.replace("port: 5020", f"port: {modbus_port}").replace("port: 8181", f"port: {api_port}")
-    text = text.replace("ws://127.0.0.1:8180/ocpp/DEMO-001", f"ws://127.0.0.1:{proxy_port}/ocpp/{station}")
-    text = text.replace("DEMO-001", station)
-    text = text.replace("../../.stationmaster/demo/outbox.sqlite", str(tmp_path / "outbox.sqlite"))
-    text = text.replace("meter_interval_s: 10", "meter_interval_s: 1\n  call_timeout_ms: 3000")
-    config = tmp_path / "stations" / "demo.yaml"
-    config.write_text(text)
+    config = write_demo_station(tmp_path, modbus_port=modbus_port, api_port=api_port,
+                                csms_url=f"ws://127.0.0.1:{proxy_port}/ocpp/{station}", station_id=station,
+                                meter_interval_s=1, uplink_extra={"call_timeout_ms": 3000})
     duration = cycles * 9 + 30
     (tmp_path / "scenario.yaml").write_text(scenario(duration))
 

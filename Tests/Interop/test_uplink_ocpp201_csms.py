@@ -4,7 +4,6 @@ battery telemetry, the technician audit, the CSMS's commands, and an outage repl
 from __future__ import annotations
 
 import json
-import shutil
 import ssl
 import socket
 import subprocess
@@ -12,8 +11,8 @@ import time
 
 import pytest
 
-from conftest import REPO_ROOT
 from csms_peer import CSMSPeer, call, now
+from demo_station import write_demo_station
 from test_stationd_process import BIN, free_port, wait_until
 
 STATION = "DEMO-001"
@@ -31,15 +30,8 @@ evs:
 @pytest.fixture
 def uplinked_station(tmp_path):
     modbus_port, api_port, csms_port = free_port(), free_port(), free_port()
-    (tmp_path / "stations").mkdir()
-    shutil.copytree(REPO_ROOT / "firmware-config" / "devices", tmp_path / "devices")
-    text = (REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text()
-    text = text.replace("port: 5020", f"port: {modbus_port}").replace("port: 8181", f"port: {api_port}")
-    text = text.replace("ws://127.0.0.1:8180/ocpp/DEMO-001", f"ws://127.0.0.1:{csms_port}/ocpp/{STATION}")
-    text = text.replace("../../.stationmaster/demo/outbox.sqlite", str(tmp_path / "outbox.sqlite"))
-    text = text.replace("meter_interval_s: 10", "meter_interval_s: 1")
-    config = tmp_path / "stations" / "demo.yaml"
-    config.write_text(text)
+    config = write_demo_station(tmp_path, modbus_port=modbus_port, api_port=api_port,
+                                csms_url=f"ws://127.0.0.1:{csms_port}/ocpp/{STATION}", meter_interval_s=1)
     (tmp_path / "scenario.yaml").write_text(SCENARIO)
     csms = CSMSPeer(csms_port, STATION, PASSWORD, heartbeat_s=30)
     csms.start()
@@ -186,21 +178,15 @@ def test_uplink_over_tls_trusts_only_its_configured_ca(tmp_path):
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
     modbus_port, api_port, csms_port = free_port(), free_port(), free_port()
-    (tmp_path / "stations").mkdir()
-    shutil.copytree(REPO_ROOT / "firmware-config" / "devices", tmp_path / "devices")
-    text = (REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text()
-    text = text.replace("port: 5020", f"port: {modbus_port}").replace("port: 8181", f"port: {api_port}")
-    text = text.replace("ws://127.0.0.1:8180/ocpp/DEMO-001", f"wss://localhost:{csms_port}/ocpp/{STATION}")
-    text = text.replace("../../.stationmaster/demo/outbox.sqlite", str(tmp_path / "outbox.sqlite"))
-    trusting = text.replace("meter_interval_s: 10", f"meter_interval_s: 10\n  ca_file: {tmp_path / 'cert.pem'}")
+    url = f"wss://localhost:{csms_port}/ocpp/{STATION}"
     csms = CSMSPeer(csms_port, STATION, PASSWORD, ssl_context=context)
     csms.start()
-    config = tmp_path / "stations" / "demo.yaml"
     processes = []
     try:
         # Without the CA the handshake fails and nothing is sent; with it the station boots over TLS.
-        for station_text, expect_boot in ((text, False), (trusting, True)):
-            config.write_text(station_text)
+        for trusted_ca, expect_boot in (({}, False), ({"ca_file": tmp_path / "cert.pem"}, True)):
+            config = write_demo_station(tmp_path, modbus_port=modbus_port, api_port=api_port, csms_url=url,
+                                        uplink_extra=trusted_ca)
             log = open(tmp_path / f"stationd-{expect_boot}.log", "w")
             stationd = subprocess.Popen([BIN / "stationd", "--config", config], stdout=log, stderr=subprocess.STDOUT,
                                         stdin=subprocess.DEVNULL)
