@@ -1,4 +1,5 @@
 public import Foundation
+import Logging
 import OCPP
 public import StationCore
 import Synchronization
@@ -11,6 +12,7 @@ import Synchronization
 /// messages, so a restarted station continues a transaction where it left off.
 public final class UplinkJournal: Sendable {
     public static let vendorId = "org.stationmaster"
+    static let logger = Logger(label: "stationd.uplink")
 
     public let outbox: Outbox
     private let state: Mutex<State>
@@ -271,7 +273,9 @@ public final class UplinkJournal: Sendable {
         do {
             payload = try encoder.encode(request).jsonText
         } catch {
-            // Our own messages always encode; a violation here is a bug worth a loud log, not a lost event.
+            // Station data within OCPP's limits (tokens are checked where they enter) always encodes; were one
+            // to break a rule, the CSMS would refuse the message and the outbox set it aside, with this log.
+            Self.logger.error("uplink: \(Request.action) breaks its schema and cannot be sent as is: \(error)")
             payload = "{}"
         }
         return .append(OutboxMessage(action: Request.action, payload: payload, kind: kind, createdAt: time))
