@@ -10,6 +10,7 @@ from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
 
 import websockets
+from ocpp.exceptions import InternalError
 from ocpp.routing import on
 from ocpp.v201 import ChargePoint, call, call_result
 from ocpp.v201.enums import Action
@@ -45,6 +46,11 @@ class StationHandler(ChargePoint):
 
     @on(Action.transaction_event)
     def on_transaction_event(self, **payload):
+        with self.peer.lock:
+            if self.peer.transaction_event_failures > 0:
+                self.peer.transaction_event_failures -= 1
+                self.peer.refused_transaction_events += 1
+                raise InternalError(description="storage unavailable")
         self.record("TransactionEvent", payload)
         return call_result.TransactionEvent()
 
@@ -78,6 +84,9 @@ class CSMSPeer:
         self.lock = threading.Lock()
         self.received: list[tuple[str, dict]] = []
         self.refused: list[int] = []
+        # The next this-many TransactionEvents are answered with an InternalError CALLERROR (storage trouble).
+        self.transaction_event_failures = 0
+        self.refused_transaction_events = 0
         self.handler: StationHandler | None = None
         self.connections = 0
         self.loop = asyncio.new_event_loop()

@@ -206,3 +206,37 @@ def test_uplink_over_tls_trusts_only_its_configured_ca(tmp_path):
                 process.terminate()
                 process.wait(timeout=15)
         csms.shutdown()
+
+
+def test_a_csms_that_cannot_store_is_waited_out_not_given_up_on(tmp_path):
+    """InternalError blames the CSMS, not the message: the station retries it past its set-aside limit."""
+    modbus_port, api_port, csms_port = free_port(), free_port(), free_port()
+    config = write_demo_station(tmp_path, modbus_port=modbus_port, api_port=api_port,
+                                csms_url=f"ws://127.0.0.1:{csms_port}/ocpp/{STATION}", meter_interval_s=1)
+    (tmp_path / "scenario.yaml").write_text(
+        "base_load_w: 3000\nevs:\n  - { socket: 1, arrive_s: 1, leave_s: 5, capacity_kwh: 60, soc_pct: 30, "
+        "max_current_a: 16, phases: 3 }\n")
+    csms = CSMSPeer(csms_port, STATION, PASSWORD)
+    csms.transaction_event_failures = 4
+    csms.start()
+    sim = subprocess.Popen([BIN / "station-sim", "--config", config, "--scenario", tmp_path / "scenario.yaml", "--quiet"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    log = open(tmp_path / "stationd.log", "w")
+    stationd = None
+    try:
+        wait_until(lambda: socket.create_connection(("127.0.0.1", modbus_port), timeout=1).close() or True, 15,
+                   "station-sim to listen")
+        stationd = subprocess.Popen([BIN / "stationd", "--config", config], stdout=log, stderr=subprocess.STDOUT,
+                                    stdin=subprocess.DEVNULL)
+        wait_until(lambda: any(whole(e) for e in transactions(csms).values()), 60, "the whole transaction")
+        assert csms.refused_transaction_events == 4
+        (events,) = [v for v in transactions(csms).values() if whole(v)]
+        assert [e["seq_no"] for e in events] == list(range(len(events)))
+        assert "set aside" not in (tmp_path / "stationd.log").read_text()
+    finally:
+        for process in (stationd, sim):
+            if process is not None:
+                process.terminate()
+                process.wait(timeout=15)
+        csms.shutdown()
+        log.close()

@@ -16,8 +16,10 @@ final class UplinkSession: Sendable {
     let restart: StationRestart
     private let endpoint = Mutex<OCPP201Endpoint?>(nil)
     private let accepted = Atomic<Bool>(false)
-    /// How often a CALLERROR for the same outbox message is retried before it is set aside.
+    /// How often a CALLERROR that blames the message is retried before the message is set aside.
     static let attemptsPerMessage = 3
+    /// CALLERRORs that blame the CSMS rather than the message: retried until they stop.
+    static let transientCodes: Set<OCPPErrorCode> = [.internalError, .genericError]
 
     init(
         journal: UplinkJournal, controller: StationController, clock: any StationClock, logger: Logger, callTimeout: Duration,
@@ -167,6 +169,15 @@ final class UplinkSession: Sendable {
             } catch .callError(let error) {
                 refusals += 1
                 logger.warning("uplink: CSMS refused \(entry.message.action) #\(entry.sequence) (\(refusals)): \(error)")
+                // The CSMS's own trouble (it could not store the message) is waited out, never a reason to give up.
+                if Self.transientCodes.contains(error.code) {
+                    do {
+                        try await clock.sleep(for: .seconds(min(30, refusals * 2)))
+                    } catch {
+                        return false
+                    }
+                    continue
+                }
                 if refusals >= Self.attemptsPerMessage {
                     do {
                         try await outbox.setAside(entry, error: "\(error)")
