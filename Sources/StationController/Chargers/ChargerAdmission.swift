@@ -31,15 +31,10 @@ public struct ChargerAdmission: Sendable {
         self.configuration = configuration
         var passwords: [String: String] = [:]
         for charger in configuration.chargers {
-            switch charger.credential {
-            case .password(let password):
-                passwords[charger.id] = password
-            case .passwordFile(let path):
-                guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-                    throw StationSetupError("charger \(charger.id): cannot read password file \(path)")
-                }
-                passwords[charger.id] = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let password = charger.credential.password() else {
+                throw StationSetupError("charger \(charger.id): cannot read password file \(charger.credential.filePath ?? "")")
             }
+            passwords[charger.id] = password
         }
         self.passwords = passwords
     }

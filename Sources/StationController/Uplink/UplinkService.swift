@@ -99,17 +99,11 @@ public struct UplinkService: Service {
     }
 
     static func password(_ credential: UplinkCredential) throws -> String {
-        switch credential {
-        case .password(let password):
-            return password
-        case .passwordFile(let path):
-            guard let text = FileManager.default.contents(atPath: path).map({ String(decoding: $0, as: UTF8.self) }) else {
-                throw UplinkError("cannot read the password file \(path)")
-            }
-            let password = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !password.isEmpty else { throw UplinkError("the password file \(path) is empty") }
-            return password
+        guard let password = credential.password() else {
+            throw UplinkError("cannot read the password file \(credential.filePath ?? "")")
         }
+        guard !password.isEmpty else { throw UplinkError("the password file \(credential.filePath ?? "") is empty") }
+        return password
     }
 
     func tlsConfiguration() throws -> TLSConfiguration? {
