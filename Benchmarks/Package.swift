@@ -54,6 +54,15 @@ let package = Package(
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
         .executableTarget(
+            name: "OCPPCodecBenchmarks",
+            dependencies: [
+                .product(name: "OCPP", package: stationmaster),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/OCPPCodecBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
             name: "ControlCycleBenchmarks",
             dependencies: [
                 .product(name: "StationController", package: stationmaster),

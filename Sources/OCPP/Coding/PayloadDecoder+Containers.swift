@@ -9,68 +9,96 @@ struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
         return members.keys.compactMap { Key(stringValue: $0) }
     }
 
+    /// The member under `key`, noting that the type read it.
+    private func member(_ key: Key) -> JSONValue? {
+        let name = key.stringValue
+        guard let member = members[name] else { return nil }
+        decoder.noteUsed(name)
+        return member
+    }
+
     func contains(_ key: Key) -> Bool {
-        decoder.usedKeys.insert(key.stringValue)
-        return members[key.stringValue] != nil
+        member(key) != nil
     }
 
     func decodeNil(forKey key: Key) throws -> Bool {
-        decoder.usedKeys.insert(key.stringValue)
-        guard let member = members[key.stringValue] else { throw missing(key) }
+        guard let member = member(key) else { throw missing(key) }
         return member == .null
     }
 
     /// A required property.
     func required<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T {
-        decoder.usedKeys.insert(key.stringValue)
-        guard let member = members[key.stringValue] else { throw missing(key) }
-        return try ValueDecoder.decode(type, from: member, at: codingPath + [key], options: decoder.options)
+        guard let member = member(key) else { throw missing(key) }
+        return try ValueDecoder.decode(type, from: member, parent: decoder, key: key, options: decoder.options)
     }
 
     /// An optional property: absent is nil, `null` is a type violation (except where any JSON is allowed).
     func optional<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
-        decoder.usedKeys.insert(key.stringValue)
-        guard let member = members[key.stringValue] else { return nil }
+        guard let member = member(key) else { return nil }
         if member == .null, T.self != JSONValue.self {
-            throw PayloadViolation(.wrongType, at: PayloadViolation.path(codingPath + [key]), "null is not allowed")
+            throw PayloadViolation(.wrongType, at: ValueDecoder.path(decoder, key), "null is not allowed")
         }
-        return try ValueDecoder.decode(type, from: member, at: codingPath + [key], options: decoder.options)
+        return try ValueDecoder.decode(type, from: member, parent: decoder, key: key, options: decoder.options)
+    }
+
+    /// A required integer, read in place.
+    private func requiredInteger<Integer: FixedWidthInteger>(_ type: Integer.Type, _ key: Key) throws -> Integer {
+        guard let member = member(key) else { throw missing(key) }
+        guard let integer = ValueDecoder.integer(member, type, options: decoder.options) else {
+            throw wrongType("integer", key, member)
+        }
+        return integer
+    }
+
+    /// An optional integer, read in place.
+    private func optionalInteger<Integer: FixedWidthInteger>(_ type: Integer.Type, _ key: Key) throws -> Integer? {
+        guard let member = member(key) else { return nil }
+        guard let integer = ValueDecoder.integer(member, type, options: decoder.options) else {
+            throw member == .null
+                ? PayloadViolation(.wrongType, at: ValueDecoder.path(decoder, key), "null is not allowed")
+                : wrongType("integer", key, member)
+        }
+        return integer
     }
 
     private func missing(_ key: Key) -> PayloadViolation {
-        PayloadViolation(.occurrence, at: PayloadViolation.path(codingPath + [key]), "required property is missing")
+        PayloadViolation(.occurrence, at: ValueDecoder.path(decoder, key), "required property is missing")
+    }
+
+    private func wrongType(_ expected: String, _ key: Key, _ member: JSONValue) -> PayloadViolation {
+        PayloadViolation(.wrongType, at: ValueDecoder.path(decoder, key), "expected \(expected), found \(member.typeName)")
     }
 
     func decode(_ type: Bool.Type, forKey key: Key) throws -> Bool { try required(type, key) }
     func decode(_ type: String.Type, forKey key: Key) throws -> String { try required(type, key) }
     func decode(_ type: Double.Type, forKey key: Key) throws -> Double { try required(type, key) }
     func decode(_ type: Float.Type, forKey key: Key) throws -> Float { try required(type, key) }
-    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try required(type, key) }
-    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try required(type, key) }
-    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try required(type, key) }
-    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try required(type, key) }
-    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try required(type, key) }
-    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try required(type, key) }
-    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try required(type, key) }
-    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try required(type, key) }
-    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try required(type, key) }
-    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try required(type, key) }
+    func decode(_ type: Int.Type, forKey key: Key) throws -> Int { try requiredInteger(type, key) }
+    func decode(_ type: Int8.Type, forKey key: Key) throws -> Int8 { try requiredInteger(type, key) }
+    func decode(_ type: Int16.Type, forKey key: Key) throws -> Int16 { try requiredInteger(type, key) }
+    func decode(_ type: Int32.Type, forKey key: Key) throws -> Int32 { try requiredInteger(type, key) }
+    func decode(_ type: Int64.Type, forKey key: Key) throws -> Int64 { try requiredInteger(type, key) }
+    func decode(_ type: UInt.Type, forKey key: Key) throws -> UInt { try requiredInteger(type, key) }
+    func decode(_ type: UInt8.Type, forKey key: Key) throws -> UInt8 { try requiredInteger(type, key) }
+    func decode(_ type: UInt16.Type, forKey key: Key) throws -> UInt16 { try requiredInteger(type, key) }
+    func decode(_ type: UInt32.Type, forKey key: Key) throws -> UInt32 { try requiredInteger(type, key) }
+    func decode(_ type: UInt64.Type, forKey key: Key) throws -> UInt64 { try requiredInteger(type, key) }
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T { try required(type, key) }
 
     func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try optional(type, key) }
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try optional(type, key) }
     func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try optional(type, key) }
     func decodeIfPresent(_ type: Float.Type, forKey key: Key) throws -> Float? { try optional(type, key) }
-    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optional(type, key) }
-    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try optional(type, key) }
-    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try optional(type, key) }
-    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try optional(type, key) }
-    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optional(type, key) }
-    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try optional(type, key) }
-    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try optional(type, key) }
-    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try optional(type, key) }
-    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try optional(type, key) }
-    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try optional(type, key) }
+    func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try optionalInteger(type, key) }
+    func decodeIfPresent(_ type: Int8.Type, forKey key: Key) throws -> Int8? { try optionalInteger(type, key) }
+    func decodeIfPresent(_ type: Int16.Type, forKey key: Key) throws -> Int16? { try optionalInteger(type, key) }
+    func decodeIfPresent(_ type: Int32.Type, forKey key: Key) throws -> Int32? { try optionalInteger(type, key) }
+    func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try optionalInteger(type, key) }
+    func decodeIfPresent(_ type: UInt.Type, forKey key: Key) throws -> UInt? { try optionalInteger(type, key) }
+    func decodeIfPresent(_ type: UInt8.Type, forKey key: Key) throws -> UInt8? { try optionalInteger(type, key) }
+    func decodeIfPresent(_ type: UInt16.Type, forKey key: Key) throws -> UInt16? { try optionalInteger(type, key) }
+    func decodeIfPresent(_ type: UInt32.Type, forKey key: Key) throws -> UInt32? { try optionalInteger(type, key) }
+    func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try optionalInteger(type, key) }
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try optional(type, key) }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
@@ -95,9 +123,8 @@ struct KeyedValueDecodingContainer<Key: CodingKey>: KeyedDecodingContainerProtoc
         guard let key else {
             throw PayloadViolation(.invalidValue, at: PayloadViolation.path(codingPath), "no super key")
         }
-        decoder.usedKeys.insert(key.stringValue)
-        guard let member = members[key.stringValue] else { throw missing(key) }
-        return ValueDecoder(value: member, codingPath: codingPath + [key], options: decoder.options)
+        guard let member = member(key) else { throw missing(key) }
+        return ValueDecoder(value: member, parent: decoder, key: key, options: decoder.options)
     }
 }
 
@@ -123,8 +150,12 @@ struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decodeNext<T: Decodable>(_ type: T.Type) throws -> T {
-        let child = try nextDecoder()
-        let value = try ValueDecoder.decode(type, from: child.value, at: child.codingPath, options: decoder.options)
+        guard !isAtEnd else {
+            throw PayloadViolation(.occurrence, at: PayloadViolation.path(codingPath), "fewer items than expected")
+        }
+        let value = try ValueDecoder.decode(
+            type, from: elements[currentIndex], parent: decoder, key: AnyCodingKey(index: currentIndex),
+            options: decoder.options)
         currentIndex += 1
         return value
     }
@@ -170,7 +201,6 @@ struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
             throw PayloadViolation(.occurrence, at: PayloadViolation.path(codingPath), "fewer items than expected")
         }
         return ValueDecoder(
-            value: elements[currentIndex], codingPath: codingPath + [AnyCodingKey(index: currentIndex)],
-            options: decoder.options)
+            value: elements[currentIndex], parent: decoder, key: AnyCodingKey(index: currentIndex), options: decoder.options)
     }
 }

@@ -24,7 +24,7 @@ public struct PayloadDecoder: Sendable {
         let options = ValueDecoder.Options(
             integralNumbersAreIntegers: version == .v201, rejectsUnknownProperties: rejectsUnknownProperties)
         do {
-            return try ValueDecoder.decode(T.self, from: payload, at: [], options: options)
+            return try ValueDecoder.decode(T.self, from: payload, parent: nil, key: nil, options: options)
         } catch let violation as PayloadViolation {
             throw violation
         } catch let error as DecodingError {
@@ -52,6 +52,9 @@ extension PayloadViolation {
 }
 
 /// The `Decoder` over one JSON value.
+///
+/// A decoder knows its parent and its key rather than its whole coding path: the path is put together only
+/// when something needs it (a violation to report), not for every value decoded.
 final class ValueDecoder: Decoder {
     struct Options {
         var integralNumbersAreIntegers: Bool
@@ -59,37 +62,53 @@ final class ValueDecoder: Decoder {
     }
 
     let value: JSONValue
-    let codingPath: [any CodingKey]
+    let parent: ValueDecoder?
+    /// This value's key in its parent (nil for the payload itself, and for a value decoded in place).
+    let key: (any CodingKey)?
     let options: Options
     var userInfo: [CodingUserInfoKey: Any] { [:] }
-    /// Object keys the type read (or asked about).
-    var usedKeys: Set<String> = []
+    /// Object keys present in the value that the type read (or asked about).
+    var usedKeys: [String] = []
     /// Whether the type enumerated all keys (then none is unknown).
     var readAllKeys = false
 
-    init(value: JSONValue, codingPath: [any CodingKey], options: Options) {
+    init(value: JSONValue, parent: ValueDecoder?, key: (any CodingKey)?, options: Options) {
         self.value = value
-        self.codingPath = codingPath
+        self.parent = parent
+        self.key = key
         self.options = options
     }
 
-    /// Decodes one value: JSON values and dates directly, anything else through its `init(from:)`,
-    /// followed by the unknown-property check and the type's rules.
+    var codingPath: [any CodingKey] {
+        var path = parent?.codingPath ?? []
+        if let key { path.append(key) }
+        return path
+    }
+
+    /// Decodes one value found under `key` of `parent`: JSON values, strings and dates directly, anything else
+    /// through its `init(from:)`, followed by the unknown-property check and the type's rules.
     static func decode<T: Decodable>(
-        _ type: T.Type, from value: JSONValue, at codingPath: [any CodingKey], options: Options
+        _ type: T.Type, from value: JSONValue, parent: ValueDecoder?, key: (any CodingKey)?, options: Options
     ) throws -> T {
-        if let raw = value as? T { return raw }
-        let path = PayloadViolation.path(codingPath)
+        if T.self == JSONValue.self { return unsafeBitCast(value, to: T.self) }
+        if T.self == String.self {
+            guard case .string(let text) = value else {
+                throw PayloadViolation(
+                    .wrongType, at: path(parent, key), "expected string, found \(value.typeName)")
+            }
+            return unsafeBitCast(text, to: T.self)
+        }
         if T.self == Date.self {
             guard case .string(let text) = value else {
-                throw PayloadViolation(.wrongType, at: path, "expected a date-time string, found \(value.typeName)")
+                throw PayloadViolation(
+                    .wrongType, at: path(parent, key), "expected a date-time string, found \(value.typeName)")
             }
-            guard let date = OCPPDateTime.parse(text) as? T else {
-                throw PayloadViolation(.invalidValue, at: path, "not an RFC 3339 date-time: \"\(text)\"")
+            guard let date = OCPPDateTime.parse(text) else {
+                throw PayloadViolation(.invalidValue, at: path(parent, key), "not an RFC 3339 date-time: \"\(text)\"")
             }
-            return date
+            return unsafeBitCast(date, to: T.self)
         }
-        let decoder = ValueDecoder(value: value, codingPath: codingPath, options: options)
+        let decoder = ValueDecoder(value: value, parent: parent, key: key, options: options)
         let decoded: T
         do {
             decoded = try T(from: decoder)
@@ -97,21 +116,29 @@ final class ValueDecoder: Decoder {
             // A string that is not one of an enumeration's values: say which values are.
             if case .string(let text) = value, let enumeration = T.self as? any (CaseIterable & RawRepresentable).Type {
                 let allowed = rawValues(of: enumeration).joined(separator: ", ")
-                throw PayloadViolation(.invalidValue, at: path, "\"\(text)\" is not one of \(allowed)")
+                throw PayloadViolation(.invalidValue, at: path(parent, key), "\"\(text)\" is not one of \(allowed)")
             }
             throw DecodingError.dataCorrupted(context)
         }
         if options.rejectsUnknownProperties, case .object(let members) = value, !decoder.readAllKeys,
-            let unknown = members.keys.filter({ !decoder.usedKeys.contains($0) }).min()
+            members.count > decoder.usedKeys.count || members.keys.contains(where: { !decoder.usedKeys.contains($0) })
         {
+            let unknown = members.keys.filter { !decoder.usedKeys.contains($0) }.min() ?? ""
             throw PayloadViolation(
-                .unknownProperty, at: PayloadViolation.path(codingPath, appending: unknown),
+                .unknownProperty, at: PayloadViolation.path(decoder.codingPath, appending: unknown),
                 "property not defined by the schema")
         }
         if let constrained = decoded as? any ConstrainedPayload {
-            try constrained.checkRules(at: codingPath)
+            try constrained.checkRules(at: decoder.codingPath)
         }
         return decoded
+    }
+
+    /// The dotted path of the value under `key` of `parent`.
+    static func path(_ parent: ValueDecoder?, _ key: (any CodingKey)?) -> String {
+        var codingPath = parent?.codingPath ?? []
+        if let key { codingPath.append(key) }
+        return PayloadViolation.path(codingPath)
     }
 
     private static func rawValues<Enumeration: CaseIterable & RawRepresentable>(of type: Enumeration.Type) -> [String] {
@@ -119,8 +146,21 @@ final class ValueDecoder: Decoder {
     }
 
     func wrongType(_ expected: String) -> PayloadViolation {
-        let path = PayloadViolation.path(codingPath)
-        return PayloadViolation(.wrongType, at: path, "expected \(expected), found \(value.typeName)")
+        PayloadViolation(.wrongType, at: PayloadViolation.path(codingPath), "expected \(expected), found \(value.typeName)")
+    }
+
+    /// Records that the type read a key the object has.
+    func noteUsed(_ name: String) {
+        if !usedKeys.contains(name) { usedKeys.append(name) }
+    }
+
+    /// An integer of the value, or nil when it is not one (2.0.1 also takes `1.0`).
+    static func integer<Integer: FixedWidthInteger>(_ value: JSONValue, _ type: Integer.Type, options: Options) -> Integer? {
+        switch value {
+        case .integer(let integer): Integer(exactly: integer)
+        case .number(let number) where options.integralNumbersAreIntegers: Integer(exactly: number)
+        default: nil
+        }
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -166,13 +206,9 @@ private struct SingleValueDecodingContainerImpl: SingleValueDecodingContainer {
     func decode(_ type: Float.Type) throws -> Float { Float(try decode(Double.self)) }
 
     func decodeInteger<Integer: FixedWidthInteger>(_ type: Integer.Type) throws -> Integer {
-        let converted: Integer?
-        switch decoder.value {
-        case .integer(let integer): converted = Integer(exactly: integer)
-        case .number(let number) where decoder.options.integralNumbersAreIntegers: converted = Integer(exactly: number)
-        default: converted = nil
+        guard let converted = ValueDecoder.integer(decoder.value, type, options: decoder.options) else {
+            throw decoder.wrongType("integer")
         }
-        guard let converted else { throw decoder.wrongType("integer") }
         return converted
     }
 
@@ -188,6 +224,7 @@ private struct SingleValueDecodingContainerImpl: SingleValueDecodingContainer {
     func decode(_ type: UInt64.Type) throws -> UInt64 { try decodeInteger(type) }
 
     func decode<T: Decodable>(_ type: T.Type) throws -> T {
-        try ValueDecoder.decode(type, from: decoder.value, at: codingPath, options: decoder.options)
+        try ValueDecoder.decode(
+            type, from: decoder.value, parent: decoder.parent, key: decoder.key, options: decoder.options)
     }
 }

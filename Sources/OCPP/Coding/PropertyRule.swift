@@ -88,12 +88,12 @@ protocol ConstrainedPayload {
 }
 
 extension ConstrainedPayload {
-    /// Throws the first broken rule, its path under `codingPath`.
-    func checkRules(at codingPath: [any CodingKey]) throws(PayloadViolation) {
+    /// Throws the first broken rule, its path under `codingPath` (worked out only then).
+    func checkRules(at codingPath: @autoclosure () -> [any CodingKey]) throws(PayloadViolation) {
         for rule in Self.rules {
             guard let failure = rule.check(self) else { continue }
             let property = failure.index.map { "\(rule.property)[\($0)]" } ?? rule.property
-            let path = PayloadViolation.path(codingPath, appending: property)
+            let path = PayloadViolation.path(codingPath(), appending: property)
             throw PayloadViolation(failure.fault, at: path, failure.reason)
         }
     }

@@ -60,18 +60,21 @@ extension JSONValue: Codable {
 
 /// A coding key made from any string or index.
 struct AnyCodingKey: CodingKey, Hashable {
-    var stringValue: String
+    private var name: String
     var intValue: Int?
 
     init(_ string: String) {
-        stringValue = string
+        name = string
         intValue = nil
     }
 
     init(index: Int) {
-        stringValue = "[\(index)]"
+        name = ""
         intValue = index
     }
+
+    /// The name, or `[index]` for an array element (written only when asked: paths are for errors).
+    var stringValue: String { intValue.map { "[\($0)]" } ?? name }
 
     init?(stringValue: String) { self.init(stringValue) }
 

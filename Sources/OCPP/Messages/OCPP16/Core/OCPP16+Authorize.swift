@@ -22,9 +22,7 @@ extension OCPP16 {
 }
 
 extension OCPP16.AuthorizeRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("idTag", 20) { $0.idTag },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("idTag", 20) { $0.idTag },
+    ]
 }

@@ -62,17 +62,15 @@ extension OCPP16 {
 }
 
 extension OCPP16.BootNotificationRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("chargePointVendor", 20) { $0.chargePointVendor },
-            .maxLength("chargePointModel", 20) { $0.chargePointModel },
-            .maxLength("chargePointSerialNumber", 25) { $0.chargePointSerialNumber },
-            .maxLength("chargeBoxSerialNumber", 25) { $0.chargeBoxSerialNumber },
-            .maxLength("firmwareVersion", 50) { $0.firmwareVersion },
-            .maxLength("iccid", 20) { $0.iccid },
-            .maxLength("imsi", 20) { $0.imsi },
-            .maxLength("meterType", 25) { $0.meterType },
-            .maxLength("meterSerialNumber", 25) { $0.meterSerialNumber },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("chargePointVendor", 20) { $0.chargePointVendor },
+        .maxLength("chargePointModel", 20) { $0.chargePointModel },
+        .maxLength("chargePointSerialNumber", 25) { $0.chargePointSerialNumber },
+        .maxLength("chargeBoxSerialNumber", 25) { $0.chargeBoxSerialNumber },
+        .maxLength("firmwareVersion", 50) { $0.firmwareVersion },
+        .maxLength("iccid", 20) { $0.iccid },
+        .maxLength("imsi", 20) { $0.imsi },
+        .maxLength("meterType", 25) { $0.meterType },
+        .maxLength("meterSerialNumber", 25) { $0.meterSerialNumber },
+    ]
 }

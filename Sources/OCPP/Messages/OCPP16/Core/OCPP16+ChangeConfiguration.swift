@@ -32,10 +32,8 @@ extension OCPP16 {
 }
 
 extension OCPP16.ChangeConfigurationRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("key", 50) { $0.key },
-            .maxLength("value", 500) { $0.value },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("key", 50) { $0.key },
+        .maxLength("value", 500) { $0.value },
+    ]
 }

@@ -37,10 +37,8 @@ extension OCPP16 {
 }
 
 extension OCPP16.DataTransferRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("vendorId", 255) { $0.vendorId },
-            .maxLength("messageId", 50) { $0.messageId },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("vendorId", 255) { $0.vendorId },
+        .maxLength("messageId", 50) { $0.messageId },
+    ]
 }

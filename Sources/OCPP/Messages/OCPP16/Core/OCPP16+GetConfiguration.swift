@@ -46,26 +46,20 @@ extension OCPP16 {
 }
 
 extension OCPP16.GetConfigurationRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("key", 50, each: { $0.keys }),
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("key", 50, each: { $0.keys }),
+    ]
 }
 
 extension OCPP16.GetConfigurationResponse: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("unknownKey", 50, each: { $0.unknownKeys }),
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("unknownKey", 50, each: { $0.unknownKeys }),
+    ]
 }
 
 extension OCPP16.KeyValue: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("key", 50) { $0.key },
-            .maxLength("value", 500) { $0.value },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("key", 50) { $0.key },
+        .maxLength("value", 500) { $0.value },
+    ]
 }

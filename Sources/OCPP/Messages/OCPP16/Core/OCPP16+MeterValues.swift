@@ -28,10 +28,8 @@ extension OCPP16 {
 }
 
 extension OCPP16.MeterValuesRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("meterValue", minimum: 1) { $0.meterValues.count },
-            .items("meterValue.sampledValue", minimum: 1) { $0.meterValues.map(\.sampledValues.count).min() },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("meterValue", minimum: 1) { $0.meterValues.count },
+        .items("meterValue.sampledValue", minimum: 1) { $0.meterValues.map(\.sampledValues.count).min() },
+    ]
 }

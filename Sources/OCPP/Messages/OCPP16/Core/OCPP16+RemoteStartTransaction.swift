@@ -34,9 +34,7 @@ extension OCPP16 {
 }
 
 extension OCPP16.RemoteStartTransactionRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("idTag", 20) { $0.idTag },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("idTag", 20) { $0.idTag },
+    ]
 }

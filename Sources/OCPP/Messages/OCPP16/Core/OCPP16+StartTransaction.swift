@@ -36,9 +36,7 @@ extension OCPP16 {
 }
 
 extension OCPP16.StartTransactionRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("idTag", 20) { $0.idTag },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("idTag", 20) { $0.idTag },
+    ]
 }

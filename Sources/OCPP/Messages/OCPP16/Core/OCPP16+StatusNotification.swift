@@ -73,11 +73,9 @@ extension OCPP16 {
 }
 
 extension OCPP16.StatusNotificationRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("info", 50) { $0.info },
-            .maxLength("vendorId", 255) { $0.vendorId },
-            .maxLength("vendorErrorCode", 50) { $0.vendorErrorCode },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("info", 50) { $0.info },
+        .maxLength("vendorId", 255) { $0.vendorId },
+        .maxLength("vendorErrorCode", 50) { $0.vendorErrorCode },
+    ]
 }

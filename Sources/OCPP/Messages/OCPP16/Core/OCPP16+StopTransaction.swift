@@ -57,13 +57,11 @@ extension OCPP16 {
 }
 
 extension OCPP16.StopTransactionRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("idTag", 20) { $0.idTag },
-            .invalidValue("transactionData") { request in
-                let units = request.transactionData?.flatMap { $0.sampledValues.compactMap(\.unit) } ?? []
-                return units.contains(.hertz) ? "the unit Hertz is not allowed in StopTransaction" : nil
-            },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("idTag", 20) { $0.idTag },
+        .invalidValue("transactionData") { request in
+            let units = request.transactionData?.flatMap { $0.sampledValues.compactMap(\.unit) } ?? []
+            return units.contains(.hertz) ? "the unit Hertz is not allowed in StopTransaction" : nil
+        },
+    ]
 }

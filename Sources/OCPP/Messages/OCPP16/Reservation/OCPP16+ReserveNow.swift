@@ -41,10 +41,8 @@ extension OCPP16 {
 }
 
 extension OCPP16.ReserveNowRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("idTag", 20) { $0.idTag },
-            .maxLength("parentIdTag", 20) { $0.parentIdTag },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("idTag", 20) { $0.idTag },
+        .maxLength("parentIdTag", 20) { $0.parentIdTag },
+    ]
 }

@@ -115,17 +115,13 @@ extension OCPP16 {
 }
 
 extension OCPP16.ChargingSchedule: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .multipleOf("minChargingRate", 0.1) { $0.minChargingRate },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .multipleOf("minChargingRate", 0.1) { $0.minChargingRate },
+    ]
 }
 
 extension OCPP16.ChargingSchedulePeriod: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .multipleOf("limit", 0.1) { $0.limit },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .multipleOf("limit", 0.1) { $0.limit },
+    ]
 }

@@ -26,9 +26,7 @@ extension OCPP16 {
 }
 
 extension OCPP16.IdTagInfo: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("parentIdTag", 20) { $0.parentIdTag },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("parentIdTag", 20) { $0.parentIdTag },
+    ]
 }

@@ -89,21 +89,17 @@ extension OCPP201 {
 }
 
 extension OCPP201.AuthorizeRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("certificate", 5500) { $0.certificate },
-            .items("iso15118CertificateHashData", minimum: 1, maximum: 4) { $0.iso15118CertificateHashData?.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("certificate", 5500) { $0.certificate },
+        .items("iso15118CertificateHashData", minimum: 1, maximum: 4) { $0.iso15118CertificateHashData?.count },
+    ]
 }
 
 extension OCPP201.OCSPRequestData: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("issuerNameHash", 128) { $0.issuerNameHash },
-            .maxLength("issuerKeyHash", 128) { $0.issuerKeyHash },
-            .maxLength("serialNumber", 40) { $0.serialNumber },
-            .maxLength("responderURL", 512) { $0.responderURL },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("issuerNameHash", 128) { $0.issuerNameHash },
+        .maxLength("issuerKeyHash", 128) { $0.issuerKeyHash },
+        .maxLength("serialNumber", 40) { $0.serialNumber },
+        .maxLength("responderURL", 512) { $0.responderURL },
+    ]
 }

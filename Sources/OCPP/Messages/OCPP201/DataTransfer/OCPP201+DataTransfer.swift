@@ -51,10 +51,8 @@ extension OCPP201 {
 }
 
 extension OCPP201.DataTransferRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("messageId", 50) { $0.messageId },
-            .maxLength("vendorId", 255) { $0.vendorId },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("messageId", 50) { $0.messageId },
+        .maxLength("vendorId", 255) { $0.vendorId },
+    ]
 }

@@ -109,20 +109,16 @@ extension OCPP201 {
 }
 
 extension OCPP201.NotifyEventRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("eventData", minimum: 1) { $0.eventData.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("eventData", minimum: 1) { $0.eventData.count },
+    ]
 }
 
 extension OCPP201.EventData: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("actualValue", 2500) { $0.actualValue },
-            .maxLength("techCode", 50) { $0.techCode },
-            .maxLength("techInfo", 500) { $0.techInfo },
-            .maxLength("transactionId", 36) { $0.transactionId },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("actualValue", 2500) { $0.actualValue },
+        .maxLength("techCode", 50) { $0.techCode },
+        .maxLength("techInfo", 500) { $0.techInfo },
+        .maxLength("transactionId", 36) { $0.transactionId },
+    ]
 }

@@ -34,9 +34,7 @@ extension OCPP201 {
 }
 
 extension OCPP201.MeterValuesRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("meterValue", minimum: 1) { $0.meterValues.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("meterValue", minimum: 1) { $0.meterValues.count },
+    ]
 }

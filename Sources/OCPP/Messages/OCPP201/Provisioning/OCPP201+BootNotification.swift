@@ -106,21 +106,17 @@ extension OCPP201 {
 }
 
 extension OCPP201.ChargingStation: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("serialNumber", 25) { $0.serialNumber },
-            .maxLength("model", 20) { $0.model },
-            .maxLength("vendorName", 50) { $0.vendorName },
-            .maxLength("firmwareVersion", 50) { $0.firmwareVersion },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("serialNumber", 25) { $0.serialNumber },
+        .maxLength("model", 20) { $0.model },
+        .maxLength("vendorName", 50) { $0.vendorName },
+        .maxLength("firmwareVersion", 50) { $0.firmwareVersion },
+    ]
 }
 
 extension OCPP201.Modem: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("iccid", 20) { $0.iccid },
-            .maxLength("imsi", 20) { $0.imsi },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("iccid", 20) { $0.iccid },
+        .maxLength("imsi", 20) { $0.imsi },
+    ]
 }

@@ -94,25 +94,19 @@ extension OCPP201 {
 }
 
 extension OCPP201.GetVariablesRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("getVariableData", minimum: 1) { $0.getVariableData.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("getVariableData", minimum: 1) { $0.getVariableData.count },
+    ]
 }
 
 extension OCPP201.GetVariablesResponse: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("getVariableResult", minimum: 1) { $0.getVariableResults.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("getVariableResult", minimum: 1) { $0.getVariableResults.count },
+    ]
 }
 
 extension OCPP201.GetVariableResult: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("attributeValue", 2500) { $0.attributeValue },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("attributeValue", 2500) { $0.attributeValue },
+    ]
 }

@@ -157,34 +157,26 @@ extension OCPP201 {
 }
 
 extension OCPP201.NotifyReportRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("reportData", minimum: 1) { $0.reportData?.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("reportData", minimum: 1) { $0.reportData?.count },
+    ]
 }
 
 extension OCPP201.ReportData: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("variableAttribute", minimum: 1, maximum: 4) { $0.variableAttributes.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("variableAttribute", minimum: 1, maximum: 4) { $0.variableAttributes.count },
+    ]
 }
 
 extension OCPP201.VariableAttribute: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("value", 2500) { $0.value },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("value", 2500) { $0.value },
+    ]
 }
 
 extension OCPP201.VariableCharacteristics: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("unit", 16) { $0.unit },
-            .maxLength("valuesList", 1000) { $0.valuesList },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("unit", 16) { $0.unit },
+        .maxLength("valuesList", 1000) { $0.valuesList },
+    ]
 }

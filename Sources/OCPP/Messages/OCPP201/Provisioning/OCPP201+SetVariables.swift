@@ -95,25 +95,19 @@ extension OCPP201 {
 }
 
 extension OCPP201.SetVariablesRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("setVariableData", minimum: 1) { $0.setVariableData.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("setVariableData", minimum: 1) { $0.setVariableData.count },
+    ]
 }
 
 extension OCPP201.SetVariablesResponse: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("setVariableResult", minimum: 1) { $0.setVariableResults.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("setVariableResult", minimum: 1) { $0.setVariableResults.count },
+    ]
 }
 
 extension OCPP201.SetVariableData: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("attributeValue", 1000) { $0.attributeValue },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("attributeValue", 1000) { $0.attributeValue },
+    ]
 }

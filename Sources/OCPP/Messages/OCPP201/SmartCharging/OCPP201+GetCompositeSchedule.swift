@@ -92,9 +92,7 @@ extension OCPP201 {
 }
 
 extension OCPP201.CompositeSchedule: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("chargingSchedulePeriod", minimum: 1) { $0.chargingSchedulePeriods.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("chargingSchedulePeriod", minimum: 1) { $0.chargingSchedulePeriods.count },
+    ]
 }

@@ -60,9 +60,7 @@ extension OCPP201 {
 }
 
 extension OCPP201.RequestStartTransactionResponse: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("transactionId", 36) { $0.transactionId },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("transactionId", 36) { $0.transactionId },
+    ]
 }

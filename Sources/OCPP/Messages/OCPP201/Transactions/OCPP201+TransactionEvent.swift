@@ -192,17 +192,13 @@ extension OCPP201 {
 }
 
 extension OCPP201.TransactionEventRequest: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("meterValue", minimum: 1) { $0.meterValues?.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("meterValue", minimum: 1) { $0.meterValues?.count },
+    ]
 }
 
 extension OCPP201.Transaction: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("transactionId", 36) { $0.transactionId },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("transactionId", 36) { $0.transactionId },
+    ]
 }

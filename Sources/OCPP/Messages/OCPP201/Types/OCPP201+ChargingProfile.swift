@@ -133,18 +133,14 @@ extension OCPP201 {
 }
 
 extension OCPP201.ChargingProfile: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("chargingSchedule", minimum: 1, maximum: 3) { $0.chargingSchedules.count },
-            .maxLength("transactionId", 36) { $0.transactionId },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("chargingSchedule", minimum: 1, maximum: 3) { $0.chargingSchedules.count },
+        .maxLength("transactionId", 36) { $0.transactionId },
+    ]
 }
 
 extension OCPP201.ChargingSchedule: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("chargingSchedulePeriod", minimum: 1, maximum: 1024) { $0.chargingSchedulePeriods.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("chargingSchedulePeriod", minimum: 1, maximum: 1024) { $0.chargingSchedulePeriods.count },
+    ]
 }

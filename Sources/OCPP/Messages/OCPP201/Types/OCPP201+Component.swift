@@ -39,19 +39,15 @@ extension OCPP201 {
 }
 
 extension OCPP201.Component: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("name", 50) { $0.name },
-            .maxLength("instance", 50) { $0.instance },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("name", 50) { $0.name },
+        .maxLength("instance", 50) { $0.instance },
+    ]
 }
 
 extension OCPP201.Variable: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("name", 50) { $0.name },
-            .maxLength("instance", 50) { $0.instance },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("name", 50) { $0.name },
+        .maxLength("instance", 50) { $0.instance },
+    ]
 }

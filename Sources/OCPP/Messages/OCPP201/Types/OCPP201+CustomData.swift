@@ -31,7 +31,5 @@ extension OCPP201 {
 }
 
 extension OCPP201.CustomData: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [.maxLength("vendorId", 255) { $0.vendorId }]
-    }
+    static let rules: [PropertyRule<Self>] = [.maxLength("vendorId", 255) { $0.vendorId }]
 }

@@ -48,19 +48,15 @@ extension OCPP201 {
 }
 
 extension OCPP201.IdToken: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("idToken", 36) { $0.idToken },
-            .items("additionalInfo", minimum: 1) { $0.additionalInfo?.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("idToken", 36) { $0.idToken },
+        .items("additionalInfo", minimum: 1) { $0.additionalInfo?.count },
+    ]
 }
 
 extension OCPP201.AdditionalInfo: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("additionalIdToken", 36) { $0.additionalIdToken },
-            .maxLength("type", 50) { $0.type },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("additionalIdToken", 36) { $0.additionalIdToken },
+        .maxLength("type", 50) { $0.type },
+    ]
 }

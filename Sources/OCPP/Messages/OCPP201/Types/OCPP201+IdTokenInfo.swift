@@ -91,20 +91,16 @@ extension OCPP201 {
 }
 
 extension OCPP201.IdTokenInfo: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("language1", 8) { $0.language1 },
-            .items("evseId", minimum: 1) { $0.evseIds?.count },
-            .maxLength("language2", 8) { $0.language2 },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("language1", 8) { $0.language1 },
+        .items("evseId", minimum: 1) { $0.evseIds?.count },
+        .maxLength("language2", 8) { $0.language2 },
+    ]
 }
 
 extension OCPP201.MessageContent: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("language", 8) { $0.language },
-            .maxLength("content", 512) { $0.content },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("language", 8) { $0.language },
+        .maxLength("content", 512) { $0.content },
+    ]
 }

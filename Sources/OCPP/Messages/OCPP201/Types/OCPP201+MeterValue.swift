@@ -99,28 +99,22 @@ extension OCPP201 {
 }
 
 extension OCPP201.MeterValue: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("sampledValue", minimum: 1) { $0.sampledValues.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("sampledValue", minimum: 1) { $0.sampledValues.count },
+    ]
 }
 
 extension OCPP201.SignedMeterValue: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("signedMeterData", 2500) { $0.signedMeterData },
-            .maxLength("signingMethod", 50) { $0.signingMethod },
-            .maxLength("encodingMethod", 50) { $0.encodingMethod },
-            .maxLength("publicKey", 2500) { $0.publicKey },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("signedMeterData", 2500) { $0.signedMeterData },
+        .maxLength("signingMethod", 50) { $0.signingMethod },
+        .maxLength("encodingMethod", 50) { $0.encodingMethod },
+        .maxLength("publicKey", 2500) { $0.publicKey },
+    ]
 }
 
 extension OCPP201.UnitOfMeasure: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("unit", 20) { $0.unit },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("unit", 20) { $0.unit },
+    ]
 }

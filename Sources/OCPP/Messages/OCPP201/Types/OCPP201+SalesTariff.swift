@@ -118,27 +118,21 @@ extension OCPP201 {
 }
 
 extension OCPP201.SalesTariff: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("salesTariffDescription", 32) { $0.salesTariffDescription },
-            .items("salesTariffEntry", minimum: 1, maximum: 1024) { $0.salesTariffEntries.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("salesTariffDescription", 32) { $0.salesTariffDescription },
+        .items("salesTariffEntry", minimum: 1, maximum: 1024) { $0.salesTariffEntries.count },
+    ]
 }
 
 extension OCPP201.SalesTariffEntry: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .minimum("ePriceLevel", 0) { $0.ePriceLevel },
-            .items("consumptionCost", minimum: 1, maximum: 3) { $0.consumptionCosts?.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .minimum("ePriceLevel", 0) { $0.ePriceLevel },
+        .items("consumptionCost", minimum: 1, maximum: 3) { $0.consumptionCosts?.count },
+    ]
 }
 
 extension OCPP201.ConsumptionCost: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .items("cost", minimum: 1, maximum: 3) { $0.costs.count },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .items("cost", minimum: 1, maximum: 3) { $0.costs.count },
+    ]
 }

@@ -15,10 +15,8 @@ extension OCPP201 {
 }
 
 extension OCPP201.StatusInfo: ConstrainedPayload {
-    static var rules: [PropertyRule<Self>] {
-        [
-            .maxLength("reasonCode", 20) { $0.reasonCode },
-            .maxLength("additionalInfo", 512) { $0.additionalInfo },
-        ]
-    }
+    static let rules: [PropertyRule<Self>] = [
+        .maxLength("reasonCode", 20) { $0.reasonCode },
+        .maxLength("additionalInfo", 512) { $0.additionalInfo },
+    ]
 }
