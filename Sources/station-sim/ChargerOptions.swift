@@ -34,7 +34,7 @@ struct ChargerOptions: ParsableArguments {
     @Flag(help: "Load mode: MeterValues as fast as they are answered, then print the figures and exit.")
     var load = false
 
-    @Option(help: "Load mode: meter-values (MeterValues only) or transactions (a transaction's readings alternating with MeterValues).")
+    @Option(help: "Load mode: meter-values (MeterValues only) or transactions (a transaction's readings alternating with MeterValues; each charger's id is its token).")
     var loadMix: LoadMixArgument = .meterValues
 
     @Option(help: "Load mode: seconds to measure once every charger is connected.")
@@ -42,6 +42,9 @@ struct ChargerOptions: ParsableArguments {
 
     @Option(help: "Load mode: seconds to wait for every charger to connect before measuring anyway.")
     var connectTimeout = 30
+
+    @Option(help: "Load mode: event loop threads the chargers share.")
+    var loadThreads = 1
 
     @Flag(help: "Load mode: print the result as one line of JSON.")
     var json = false
@@ -62,6 +65,8 @@ struct ChargerOptions: ParsableArguments {
             throw ValidationError("--duration must be 1...3600 and --connect-timeout 1...600 seconds")
         }
         if load, ocppChargers == nil { throw ValidationError("--load needs --ocpp-chargers") }
+        if load, !ocppUrl.hasPrefix("ws://") { throw ValidationError("--load connects to ws:// URLs only") }
+        guard (1...16).contains(loadThreads) else { throw ValidationError("--load-threads must be 1...16") }
         if json, !load { throw ValidationError("--json is for --load") }
     }
 }
@@ -71,7 +76,7 @@ enum LoadMixArgument: String, ExpressibleByArgument, CaseIterable {
     case meterValues = "meter-values"
     case transactions
 
-    var mix: SimulatedOCPPCharger.LoadMix {
+    var mix: LoadMix {
         switch self {
         case .meterValues: .meterValues
         case .transactions: .transactions

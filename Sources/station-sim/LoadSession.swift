@@ -12,21 +12,14 @@ struct LoadSession {
 
     /// Runs the load (SIGINT or SIGTERM end it early) and prints the report; returns how many chargers connected.
     func run() async -> Int {
-        let window = LoadWindow()
         let problems = ProblemLog(limit: 10)
-        let fleet = OCPPChargerFleet(
-            configurations: ChargerSetup(options: options).configurations(count: count, mode: .load(window)),
-            clock: SystemStationClock()
-        ) { id, event in
-            switch event {
-            case .callFailed, .disconnected: if window.isOpen { problems.note("\(id): \(event)") }
-            default: break
-            }
-        }
+        let generator = OCPPLoadGenerator(
+            configuration: ChargerSetup(options: options).loadConfiguration(count: count), clock: SystemStationClock()
+        ) { problems.note($0) }
         if !options.json {
             Console.line("station-sim: \(count) OCPP \(options.ocppVersion.rawValue) chargers, load for \(options.duration) s against \(options.ocppUrl)")
         }
-        let report = await withTaskGroup(of: LoadReport?.self) { group in
+        let outcome = await withTaskGroup(of: Result<LoadReport, any Error>?.self) { group in
             if let station {
                 group.addTask { [tick] in
                     await station.run(tick: tick)
@@ -38,18 +31,29 @@ struct LoadSession {
                 return nil
             }
             group.addTask {
-                await fleet.runLoad(
-                    window: window, duration: .seconds(options.duration), connectTimeout: .seconds(options.connectTimeout))
+                do {
+                    return .success(
+                        try await generator.run(duration: .seconds(options.duration), connectTimeout: .seconds(options.connectTimeout)))
+                } catch {
+                    return .failure(error)
+                }
             }
-            var report: LoadReport?
+            var outcome: Result<LoadReport, any Error>?
             while let next = await group.next() {
-                report = report ?? next
+                outcome = outcome ?? next
                 group.cancelAll()
             }
-            return report
+            return outcome
         }
         for line in problems.lines { Console.error(line) }
-        guard let report else { return 0 }
+        let report: LoadReport
+        switch outcome {
+        case .success(let finished): report = finished
+        case .failure(let error):
+            Console.error("station-sim: load run failed: \(error)")
+            return 0
+        case nil: return 0
+        }
         if options.json {
             Console.line(report.json)
         } else {

@@ -80,7 +80,7 @@ struct StationSim: AsyncParsableCommand {
         let setup = ChargerSetup(options: chargers)
         let fleet = chargers.ocppChargers.map { count in
             OCPPChargerFleet(
-                configurations: setup.configurations(count: count, mode: .scripted(setup.script)),
+                configurations: setup.configurations(count: count),
                 clock: SystemStationClock()
             ) { id, event in
                 Console.line("\(id): \(event)")

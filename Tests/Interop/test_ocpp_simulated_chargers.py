@@ -88,9 +88,54 @@ def test_load_mode_is_answered_by_the_reference_central_system_and_reports_json(
     assert 0 < report["latency_ms"]["p50"] <= report["latency_ms"]["p99"] <= report["latency_ms"]["max"]
 
 
-def test_scripted_201_charger_messages_pass_the_201_schemas():
+def test_load_mode_transactions_mix_is_answered_by_the_reference_central_system():
+    port = free_port()
+    reference = reference_central(port)
+    try:
+        done = subprocess.run([BIN / "station-sim", "--ocpp-chargers", "3", "--ocpp-url", f"ws://127.0.0.1:{port}/ocpp",
+                               "--load", "--load-mix", "transactions", "--duration", "2", "--json"],
+                              capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    finally:
+        reference.terminate()
+        reference.wait(timeout=10)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    assert report["connected"] == 3 and report["errors"] == 0, (report, done.stderr)
+    assert report["messages_answered"] > 0, report
+
+
+def test_load_mode_201_transactions_mix_passes_the_201_schemas():
     events: list[dict] = []
-    statuses: list[str] = []
+    meter_values: list[int] = []
+    serve = csms_201(events, [], meter_values)
+
+    async def scenario() -> tuple[int, str, str]:
+        port = free_port()
+        async with websockets.serve(serve, "127.0.0.1", port, subprotocols=["ocpp2.0.1"]):
+            process = await asyncio.create_subprocess_exec(
+                str(BIN / "station-sim"), "--ocpp-chargers", "3", "--ocpp-version", "2.0.1",
+                "--ocpp-url", f"ws://127.0.0.1:{port}/ocpp", "--load", "--load-mix", "transactions",
+                "--duration", "2", "--json",
+                stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE, stdin=asyncio.subprocess.DEVNULL)
+            output, errors = await asyncio.wait_for(process.communicate(), 60)
+            return process.returncode, output.decode(), errors.decode()
+
+    returncode, output, errors = asyncio.run(scenario())
+    assert returncode == 0, errors
+    report = json.loads(output)
+    assert report["ocpp_version"] == "2.0.1" and report["connected"] == 3 and report["errors"] == 0, (report, errors)
+    # Every reading answered was stored by the library's CSMS, which validated it against the 2.0.1 schemas.
+    updates = [event for event in events if event["event_type"] == "Updated"]
+    assert len(updates) + len(meter_values) >= report["messages_answered"], (len(updates), len(meter_values), report)
+    assert updates and meter_values and set(meter_values) == {1}
+    for transaction in {event["transaction_id"] for event in events}:
+        numbers = [event["seq_no"] for event in events if event["transaction_id"] == transaction]
+        assert numbers == list(range(len(numbers))), numbers
+        assert events[[event["transaction_id"] for event in events].index(transaction)]["event_type"] == "Started"
+
+
+def csms_201(events: list[dict], statuses: list[str], meter_values: list[int]):
+    """A minimal OCPP 2.0.1 CSMS on the library's v201 module, recording what the stations send; returns its handler."""
 
     class Station(ChargePoint201):
         @on(Action201.boot_notification)
@@ -119,6 +164,7 @@ def test_scripted_201_charger_messages_pass_the_201_schemas():
 
         @on(Action201.meter_values)
         def on_meter_values(self, evse_id, meter_value, **_):
+            meter_values.append(evse_id)
             return result201.MeterValues()
 
     async def serve(websocket):
@@ -126,6 +172,14 @@ def test_scripted_201_charger_messages_pass_the_201_schemas():
             await Station(websocket.request.path.rsplit("/", 1)[-1], websocket).start()
         except websockets.ConnectionClosed:
             pass
+
+    return serve
+
+
+def test_scripted_201_charger_messages_pass_the_201_schemas():
+    events: list[dict] = []
+    statuses: list[str] = []
+    serve = csms_201(events, statuses, [])
 
     async def scenario() -> str:
         port = free_port()

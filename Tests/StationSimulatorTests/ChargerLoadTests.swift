@@ -1,40 +1,67 @@
 import StationCore
 import StationSimulator
 import StationTesting
+import Synchronization
 import Testing
 
-/// Load mode against stationd in-process: MeterValues back to back, counted and timed while the window is open.
+/// The load generator against stationd in-process: readings back to back, counted and timed in the window only.
 @Suite(.timeLimit(.minutes(1)))
 struct ChargerLoadTests {
-    @Test func aFleetInLoadModeIsAnsweredWithoutErrorsAndOnlyTheWindowCounts() async throws {
+    @Test(arguments: [LoadMix.meterValues, .transactions])
+    func loadChargersAreAnsweredWithoutErrors(mix: LoadMix) async throws {
         let stationd = try StationdHarness(clock: ManualClock(), chargers: 3)
         try await stationd.startServer()
-        let window = LoadWindow()
-        let fleet = OCPPChargerFleet(
-            configurations: OCPPChargerFleet.ids(count: 3, prefix: "SIM-").map {
-                stationd.chargerConfiguration(id: $0, mode: .load(window))
-            },
+        let generator = OCPPLoadGenerator(
+            configuration: .init(
+                serverURL: "ws://127.0.0.1:\(stationd.port)/ocpp", chargerIDs: OCPPChargerFleet.ids(count: 3, prefix: "SIM-"),
+                password: StationdHarness.password, mix: mix, callTimeout: .seconds(10)),
             clock: SystemStationClock())
-        let running = Task { await fleet.run() }
-
-        #expect(await fleet.waitUntilAllOnline(timeout: .seconds(20)))
-        #expect(await fleet.report(connected: 3, duration: .seconds(1)).messagesAnswered == 0)
-        window.open()
-        let busy = try await eventually {
-            for charger in fleet.chargers where await charger.statistics.answered < 50 { return false }
-            return true
-        }
-        window.close()
-        running.cancel()
-        await running.value
+        let report = try await generator.run(duration: .seconds(1), connectTimeout: .seconds(20))
         await stationd.stop()
 
-        #expect(busy)
-        let report = await fleet.report(connected: 3, duration: .seconds(1))
         #expect(report.chargers == 3)
-        #expect(report.messagesAnswered >= 150)
+        #expect(report.connected == 3)
         #expect(report.errors == 0)
+        #expect(report.messagesAnswered >= 100)
+        #expect(report.durationSeconds >= 1)
         let latency = try #require(report.latencyMs)
         #expect(latency.p50 > 0 && latency.p50 <= latency.p99 && latency.p99 <= latency.max)
     }
+
+    @Test func chargersTheServerRefusesAreNotCountedAsConnected() async throws {
+        let stationd = try StationdHarness(clock: ManualClock(), chargers: 1)
+        try await stationd.startServer()
+        let problems = ProblemRecorder()
+        let generator = OCPPLoadGenerator(
+            configuration: .init(
+                serverURL: "ws://127.0.0.1:\(stationd.port)/ocpp", chargerIDs: ["SIM-0001"], password: "wrong password"),
+            clock: SystemStationClock()) { problems.add($0) }
+        let report = try await generator.run(duration: .milliseconds(200), connectTimeout: .seconds(10))
+        await stationd.stop()
+
+        #expect(report.connected == 0)
+        #expect(report.messagesAnswered == 0)
+        #expect(problems.lines.contains { $0.hasPrefix("SIM-0001: upgrade refused: HTTP") })
+    }
+
+    @Test func aLoadGeneratorConnectsToWebSocketURLsOnly() async {
+        for url in ["wss://127.0.0.1:9000/ocpp", "http://127.0.0.1/ocpp", "ws://:80/ocpp", "ws://host:99999/ocpp"] {
+            let generator = OCPPLoadGenerator(
+                configuration: .init(serverURL: url, chargerIDs: ["SIM-0001"]), clock: SystemStationClock())
+            await #expect(throws: OCPPLoadGenerator.SetupError.self, "\(url)") {
+                try await generator.run(duration: .seconds(1), connectTimeout: .seconds(1))
+            }
+        }
+    }
+}
+
+/// Problems a generator reported, from any thread.
+final class ProblemRecorder: Sendable {
+    private let state = Mutex<[String]>([])
+
+    func add(_ line: String) {
+        state.withLock { $0.append(line) }
+    }
+
+    var lines: [String] { state.withLock { $0 } }
 }

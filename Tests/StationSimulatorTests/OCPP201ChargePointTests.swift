@@ -15,7 +15,7 @@ struct OCPP201ChargePointTests {
         let script = ChargingScript(idleTime: .seconds(10), sessionTime: .seconds(60), meterInterval: .seconds(10), repeats: false)
         let charger = SimulatedOCPPCharger(
             configuration: .init(
-                id: "SIM-201", serverURL: "ws://127.0.0.1:\(csms.port)/ocpp", version: .v201, mode: .scripted(script),
+                id: "SIM-201", serverURL: "ws://127.0.0.1:\(csms.port)/ocpp", version: .v201, script: script,
                 backoff: ReconnectBackoff(jitter: 0)),
             clock: clock, onEvent: log.sink)
         let running = Task { await charger.run() }

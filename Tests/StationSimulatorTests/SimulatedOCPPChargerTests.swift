@@ -20,7 +20,7 @@ struct SimulatedOCPPChargerTests {
         let stationd = try StationdHarness(clock: clock)
         let log = ChargerEventLog()
         let charger = SimulatedOCPPCharger(
-            configuration: stationd.chargerConfiguration(mode: .scripted(Self.script)), clock: clock, onEvent: log.sink)
+            configuration: stationd.chargerConfiguration(script: Self.script), clock: clock, onEvent: log.sink)
         var running: Task<Void, Never>?
         do {
             try await stationd.startServer()

@@ -1,7 +1,7 @@
 public import Logging
 public import StationCore
 
-/// Simulated chargers run together: each scripted on its own, or in a load run measured as one.
+/// Simulated chargers run together, each scripted on its own.
 public final class OCPPChargerFleet: Sendable {
     public let chargers: [SimulatedOCPPCharger]
     let clock: any StationClock
@@ -59,35 +59,5 @@ public final class OCPPChargerFleet: Sendable {
             group.cancelAll()
             return first
         }
-    }
-
-    /// A load run: connects every charger (waiting at most `connectTimeout`), opens `window` for `duration`,
-    /// then stops the chargers and reports. The chargers must be configured in load mode with this window.
-    public func runLoad(window: LoadWindow, duration: Duration, connectTimeout: Duration) async -> LoadReport {
-        await withTaskGroup(of: Void.self) { group in
-            for charger in chargers {
-                group.addTask { await charger.run() }
-            }
-            _ = await waitUntilAllOnline(timeout: connectTimeout)
-            let opened = clock.uptime
-            window.open()
-            try? await clock.sleep(for: duration)
-            window.close()
-            let measured = clock.uptime - opened
-            let connected = onlineCount
-            group.cancelAll()
-            await group.waitForAll()
-            return await report(connected: connected, duration: measured)
-        }
-    }
-
-    /// The chargers' load figures together.
-    public func report(connected: Int, duration: Duration) async -> LoadReport {
-        var statistics = LoadStatistics()
-        for charger in chargers {
-            statistics.merge(await charger.statistics)
-        }
-        let version = chargers.first?.configuration.version.rawValue ?? "-"
-        return LoadReport(ocppVersion: version, chargers: chargers.count, connected: connected, duration: duration, statistics: statistics)
     }
 }

@@ -2,23 +2,6 @@ public import OCPP
 public import StationCore
 
 extension SimulatedOCPPCharger {
-    /// What a simulated charger runs after it booted.
-    public enum Mode: Sendable {
-        /// Scripted sessions on every connector.
-        case scripted(ChargingScript)
-        /// MeterValues on connector 1 as fast as they are answered, measured while `window` is open.
-        case load(LoadWindow)
-    }
-
-    /// What a charger sends in load mode.
-    public enum LoadMix: String, Sendable, CaseIterable {
-        /// MeterValues outside any transaction, back to back.
-        case meterValues = "meter-values"
-        /// A transaction started before the window, then its meter readings (TransactionEvent Updated in 2.0.1,
-        /// MeterValues with the transaction id in 1.6) alternating with MeterValues outside it, back to back.
-        case transactions
-    }
-
     /// One connector's rating.
     public struct ConnectorRating: Sendable, Hashable {
         public var maxCurrent: Amperes
@@ -43,20 +26,19 @@ extension SimulatedOCPPCharger {
         /// Connector 1, 2... in order.
         public var connectors: [ConnectorRating]
         public var identity: ChargePointIdentity
-        public var mode: Mode
+        /// The sessions every connector runs.
+        public var script: ChargingScript
         /// How long a call waits for its answer.
         public var callTimeout: Duration
         public var backoff: ReconnectBackoff
         /// The largest WebSocket frame sent or accepted.
         public var maxFrameSize: Int
-        /// What load mode sends.
-        public var loadMix: LoadMix
 
         public init(
             id: String, serverURL: String, password: String? = nil, version: OCPPVersion = .v16,
             connectors: [ConnectorRating] = [ConnectorRating()], identity: ChargePointIdentity = ChargePointIdentity(),
-            mode: Mode = .scripted(ChargingScript()), callTimeout: Duration = .seconds(30), backoff: ReconnectBackoff = ReconnectBackoff(),
-            maxFrameSize: Int = 65_536, loadMix: LoadMix = .meterValues
+            script: ChargingScript = ChargingScript(), callTimeout: Duration = .seconds(30), backoff: ReconnectBackoff = ReconnectBackoff(),
+            maxFrameSize: Int = 65_536
         ) {
             self.id = id
             self.serverURL = serverURL
@@ -64,11 +46,10 @@ extension SimulatedOCPPCharger {
             self.version = version
             self.connectors = connectors
             self.identity = identity
-            self.mode = mode
+            self.script = script
             self.callTimeout = callTimeout
             self.backoff = backoff
             self.maxFrameSize = maxFrameSize
-            self.loadMix = loadMix
         }
 
         /// The charger's own URL.
@@ -76,9 +57,5 @@ extension SimulatedOCPPCharger {
             (serverURL.hasSuffix("/") ? String(serverURL.dropLast()) : serverURL) + "/" + id
         }
 
-        var script: ChargingScript? {
-            if case .scripted(let script) = mode { return script }
-            return nil
-        }
     }
 }

@@ -8,7 +8,7 @@ extension SimulatedOCPPCharger {
             connectors[index].limit = rate
         }
         let phases = index(of: connector).map { connectors[$0].phases } ?? configuration.connectors.first?.phases ?? 3
-        let voltage = configuration.script?.voltage ?? 230
+        let voltage = configuration.script.voltage
         emit(.limitSet(connector: connector, current: rate.map { SimulatedConnector.amperes($0, phases: phases, voltage: voltage) }))
     }
 

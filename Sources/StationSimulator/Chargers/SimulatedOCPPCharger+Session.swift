@@ -10,17 +10,12 @@ extension SimulatedOCPPCharger {
         guard let interval = await boot(session) else { return }
         booted.set()
         setOnline(true)
-        let mode = configuration.mode
+        let script = configuration.script
         let connectorIDs = connectors.map(\.id)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await self.sendHeartbeats(session, every: interval) }
-            switch mode {
-            case .scripted(let script):
-                for id in connectorIDs {
-                    group.addTask { await self.runScript(connector: id, script: script, session: session) }
-                }
-            case .load(let window):
-                group.addTask { await self.runLoad(session, window: window) }
+            for id in connectorIDs {
+                group.addTask { await self.runScript(connector: id, script: script, session: session) }
             }
             await group.waitForAll()
         }

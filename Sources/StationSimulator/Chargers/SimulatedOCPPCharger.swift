@@ -2,10 +2,10 @@ public import Logging
 import OCPP
 public import StationCore
 
-/// A simulated smart charger: an OCPP 1.6J or 2.0.1 charge point on a WebSocket, running scripted sessions or load.
+/// A simulated smart charger: an OCPP 1.6J or 2.0.1 charge point on a WebSocket, running scripted sessions.
 ///
 /// `run()` connects (subprotocol and Basic auth in the upgrade request), boots, reports its connectors, then
-/// runs its mode and sends Heartbeats at the interval the server gave; when the connection drops it connects
+/// runs its script and sends Heartbeats at the interval the server gave; when the connection drops it connects
 /// again after a backoff. Every wait is on the injected `StationClock`. Connector state (energy register,
 /// transaction, limits) survives reconnects.
 public actor SimulatedOCPPCharger: ChargePointControls {
@@ -18,8 +18,6 @@ public actor SimulatedOCPPCharger: ChargePointControls {
     var chargerLimit: ChargingRate?
     /// Whether the charger is booted on a live connection.
     public private(set) var isOnline = false
-    /// What the load mode measured so far.
-    public internal(set) var statistics = LoadStatistics()
 
     /// A charger that reports what happens to `onEvent` (called on the charger's executor; keep it short).
     public init(
@@ -31,7 +29,7 @@ public actor SimulatedOCPPCharger: ChargePointControls {
         self.logger = logger
         self.onEvent = onEvent
         let now = clock.uptime
-        let firstPlugIn = configuration.script.map { now + $0.idleTime }
+        let firstPlugIn = now + configuration.script.idleTime
         connectors = configuration.connectors.enumerated().map { index, rating in
             SimulatedConnector(id: index + 1, maxCurrent: rating.maxCurrent, phases: rating.phases, firstPlugIn: firstPlugIn, now: now)
         }
@@ -64,7 +62,8 @@ public actor SimulatedOCPPCharger: ChargePointControls {
 
     /// The power a connector draws now.
     public func power(connector: Int) -> Watts? {
-        guard let index = index(of: connector), let script = configuration.script else { return nil }
+        guard let index = index(of: connector) else { return nil }
+        let script = configuration.script
         return connectors[index].power(chargerLimit: chargerLimit, script: script)
     }
 
@@ -82,7 +81,7 @@ public actor SimulatedOCPPCharger: ChargePointControls {
 
     /// Brings every connector's energy register up to `now` at the power it drew until now.
     func accrueAll(to now: Duration) {
-        guard let script = configuration.script else { return }
+        let script = configuration.script
         for index in connectors.indices {
             let power = connectors[index].power(chargerLimit: chargerLimit, script: script)
             connectors[index].accrue(to: now, power: power)

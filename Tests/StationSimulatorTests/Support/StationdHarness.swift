@@ -44,7 +44,10 @@ final class StationdHarness: Sendable {
                     connectors: [ChargerConnectorConfiguration(connector: 1, socket: 3 + index, maxCurrentA: 32, phases: 3)])
             })
         config.ocppServer = ocppServer
-        config.localAuthorization = [LocalAuthorization(idTag: Self.idTag, status: .accepted)]
+        // The scripted chargers' token, and each charger's id: the token of its load transactions.
+        config.localAuthorization =
+            [LocalAuthorization(idTag: Self.idTag, status: .accepted)]
+            + OCPPChargerFleet.ids(count: chargers, prefix: "SIM-").map { LocalAuthorization(idTag: $0, status: .accepted) }
         configuration = config
         var logger = Logger(label: "stationd.test")
         logger.logLevel = .warning
@@ -101,10 +104,10 @@ final class StationdHarness: Sendable {
 
     /// The simulated charger's configuration for this stationd.
     func chargerConfiguration(
-        id: String = StationdHarness.chargerID, mode: SimulatedOCPPCharger.Mode
+        id: String = StationdHarness.chargerID, script: ChargingScript
     ) -> SimulatedOCPPCharger.Configuration {
         SimulatedOCPPCharger.Configuration(
-            id: id, serverURL: "ws://127.0.0.1:\(port)/ocpp", password: Self.password, mode: mode, callTimeout: .seconds(10),
+            id: id, serverURL: "ws://127.0.0.1:\(port)/ocpp", password: Self.password, script: script, callTimeout: .seconds(10),
             backoff: ReconnectBackoff(initial: .seconds(1), jitter: 0))
     }
 }
