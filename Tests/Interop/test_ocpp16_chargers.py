@@ -183,14 +183,15 @@ def test_charge_point_runs_a_whole_transaction_and_obeys_the_station(station):
                 {"value": "1500", "measurand": "Energy.Active.Import.Register", "unit": "Wh"},
                 {"value": "11.0", "measurand": "Power.Active.Import", "unit": "kW"}]}]))
 
-        # The next control cycle offers the new session current: then the socket charges.
+        # The next control cycle offers the new session current and takes the meter values: then the socket
+        # charges and its session counts from meterStart.
         for _ in range(50):
             status = await asyncio.to_thread(station["status"])
-            if socket3(status)["status"] == "Charging":
+            if socket3(status)["status"] == "Charging" and socket3(status)["session"]["energy_wh"] == 500:
                 break
             await asyncio.sleep(0.2)
         assert socket3(status)["session"]["id_tag"] == TAG
-        assert socket3(status)["session"]["energy_wh"] == 500
+        assert socket3(status)["session"]["energy_wh"] == 500, socket3(status)
         assert socket3(status)["power_w"] == 11000
 
         # The energy manager's limit reaches the charger as a charging profile.

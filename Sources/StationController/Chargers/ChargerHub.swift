@@ -10,11 +10,18 @@ public actor ChargerHub {
     let configuration: OCPPServerConfiguration
     let controller: StationController
     let logger: Logger
+    /// Each configured charger's connectors and the sockets they are.
+    private let socketsByConnector: [String: [Int: SocketID]]
 
     public init(configuration: OCPPServerConfiguration, controller: StationController, logger: Logger) {
         self.configuration = configuration
         self.controller = controller
         self.logger = logger
+        socketsByConnector = Dictionary(
+            configuration.chargers.map { charger in
+                (charger.id, Dictionary(charger.connectors.map { ($0.connector, SocketID($0.socket)) }, uniquingKeysWith: { first, _ in first }))
+            },
+            uniquingKeysWith: { first, _ in first })
     }
 
     /// One link per configured connector, for the controller to drive.
@@ -57,7 +64,7 @@ public actor ChargerHub {
 
     /// The socket a charger's connector is, if configured.
     nonisolated func socket(chargerID: String, connector: Int) -> SocketID? {
-        configuration.charger(id: chargerID)?.connectors.first { $0.connector == connector }.map { SocketID($0.socket) }
+        socketsByConnector[chargerID]?[connector]
     }
 
     /// The charger connector a socket is.

@@ -66,7 +66,7 @@ public final class OCPP16ChargerSession: ChargerSession {
         await endpoint.on(OCPP16.MeterValuesRequest.self) { request in
             guard let socket = hub.socket(chargerID: id, connector: request.connectorId) else { return .init() }
             let (power, energy) = Self.measurements(request.meterValues)
-            await controller.chargerMetered(socket, power: power, energy: energy)
+            controller.chargerMeterValues(socket, power: power, energy: energy)
             return .init()
         }
         await endpoint.on(OCPP16.DataTransferRequest.self) { _ in .init(status: .unknownVendorId) }

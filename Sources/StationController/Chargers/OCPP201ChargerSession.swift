@@ -64,7 +64,7 @@ public final class OCPP201ChargerSession: ChargerSession {
         await endpoint.on(OCPP201.MeterValuesRequest.self) { [self] request in
             if let socket = hub.socket(chargerID: chargerID, connector: request.evseId) {
                 let (power, energy) = Self.measurements(request.meterValues)
-                await controller.chargerMetered(socket, power: power, energy: energy)
+                controller.chargerMeterValues(socket, power: power, energy: energy)
             }
             return .init()
         }

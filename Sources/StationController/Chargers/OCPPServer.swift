@@ -2,6 +2,7 @@ public import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
 public import Logging
+import NIOPosix
 import OCPP
 public import StationConfig
 
@@ -26,6 +27,10 @@ public struct OCPPServer: Sendable {
     public func attachConnectors() async {
         for link in hub.links() { await controller.attach(link) }
     }
+
+    /// The one thread that reads and writes every charger connection: a station has tens of chargers, and a
+    /// thread per core would only compete with the control loop for the station computer's few cores.
+    static let eventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
 
     /// The WebSocket server, listening on the configured address (or `port` to override it).
     public func application(port: Int? = nil) -> some ApplicationProtocol {
@@ -57,17 +62,24 @@ public struct OCPPServer: Sendable {
             let id = context.requestContext.parameters.get("id") ?? ""
             guard let admitted = try? admission.admit(chargerID: id, headers: context.request.headers) else { return }
             let send: @Sendable (String) async throws -> Void = { text in try await outbound.write(.text(text)) }
+            // The handlers only ever wait for the controller, never for the charger, so they may run on the
+            // task that reads the connection: no task per incoming call.
+            let (timeout, frameBytes) = (configuration.callTimeout, configuration.maxFrameBytes)
             let session: any ChargerSession
             switch admitted.version {
             case .v16:
+                let endpointConfiguration = OCPP16Endpoint.Configuration(
+                    callTimeout: timeout, maximumFrameSize: frameBytes, answersOnReceivingTask: true)
                 session = OCPP16ChargerSession(
                     chargerID: id, isUnknown: admitted.isUnknown, hub: hub, controller: controller,
-                    configuration: .init(callTimeout: configuration.callTimeout, maximumFrameSize: configuration.maxFrameBytes),
+                    configuration: endpointConfiguration,
                     logger: logger, send: send)
             case .v201:
+                let endpointConfiguration = OCPP201Endpoint.Configuration(
+                    callTimeout: timeout, maximumFrameSize: frameBytes, answersOnReceivingTask: true)
                 session = OCPP201ChargerSession(
                     chargerID: id, isUnknown: admitted.isUnknown, hub: hub, controller: controller,
-                    configuration: .init(callTimeout: configuration.callTimeout, maximumFrameSize: configuration.maxFrameBytes),
+                    configuration: endpointConfiguration,
                     logger: logger, send: send)
             }
             await session.start(heartbeatInterval: configuration.heartbeatInterval)
@@ -89,6 +101,7 @@ public struct OCPPServer: Sendable {
                 webSocketRouter: router,
                 configuration: .init(ws: .init(maxFrameSize: configuration.maxFrameBytes, autoPing: .enabled(timePeriod: .seconds(30))))),
             configuration: .init(address: .hostname(configuration.host, port: port ?? configuration.port), serverName: "stationd-ocpp"),
+            eventLoopGroupProvider: .shared(Self.eventLoop),
             logger: logger)
     }
 }

@@ -28,6 +28,18 @@ extension StationController {
         updateChargerReading(id, pilot: nil, power: power, energy: energy)
     }
 
+    /// A charger's periodic meter values for a connector, taken without waiting for the controller: they go into
+    /// the connector's reading at once, and the station model takes them on the next cycle, as it takes a polled
+    /// socket's reading. Dropped while the connector has no status yet, or its charger is gone.
+    public nonisolated func chargerMeterValues(_ id: SocketID, power: Watts?, energy: WattHours?) {
+        guard power != nil || energy != nil else { return }
+        _ = readings.updateSocket(id, at: clock.uptime) { previous in
+            EVSEReading(
+                pilot: previous.pilot, enabled: nil, currentLimit: nil, power: power ?? previous.power,
+                energy: energy ?? previous.energy)
+        }
+    }
+
     /// Merges what a charger said into the connector's reading, then into the station model.
     private func updateChargerReading(_ id: SocketID, pilot: ControlPilotState?, power: Watts?, energy: WattHours?) {
         let previous = readings.socketReading(id)

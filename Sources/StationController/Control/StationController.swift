@@ -99,6 +99,14 @@ public actor StationController {
                 socket.id, pilot: value?.pilot, quality: entry.reading.quality,
                 power: value?.power, energy: value?.energy, at: now)
         }
+        // A charger's status changes reach the model as they arrive; its meter values on this cycle.
+        for id in chargerLinks.keys.sorted() {
+            guard let entry = snapshot.sockets[id], let value = entry.reading.value, entry.reading.quality != .failed else {
+                continue
+            }
+            events += station.observe(
+                id, pilot: value.pilot, quality: entry.reading.quality, power: value.power, energy: value.energy, at: now)
+        }
         events += station.expire(at: now)
 
         let battery = batteryState(snapshot.battery)

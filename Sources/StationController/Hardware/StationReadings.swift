@@ -41,6 +41,17 @@ public final class StationReadings: Sendable {
         state.withLock { $0.sockets[id]?.reading.value }
     }
 
+    /// Replaces a socket's good reading with `update(reading)` in one step; false when it has none.
+    public func updateSocket(_ id: SocketID, at uptime: Duration, _ update: (EVSEReading) -> EVSEReading) -> Bool {
+        state.withLock { state in
+            guard let reading = state.sockets[id]?.reading.value, state.sockets[id]?.reading.quality != .failed else {
+                return false
+            }
+            Self.record(&state.sockets[id, default: Entry()], .success(update(reading)), at: uptime)
+            return true
+        }
+    }
+
     /// Marks a socket whose readings arrive as events rather than polls: they do not age.
     public func markEventDriven(_ id: SocketID) {
         state.withLock { _ = $0.eventDriven.insert(id) }

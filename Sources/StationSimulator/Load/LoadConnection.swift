@@ -124,12 +124,12 @@ final class LoadConnection: ChannelInboundHandler {
                 fragments = buffer
             }
         case .ping:
-            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, data: frame.unmaskedData)), promise: nil)
+            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .pong, maskKey: .random(), data: frame.unmaskedData)), promise: nil)
         case .connectionClose:
             var reply = context.channel.allocator.buffer(capacity: 2)
             reply.write(webSocketErrorCode: .normalClosure)
             let channel = context.channel
-            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, data: reply)))
+            context.writeAndFlush(wrapOutboundOut(WebSocketFrame(fin: true, opcode: .connectionClose, maskKey: .random(), data: reply)))
                 .whenComplete { _ in channel.close(promise: nil) }
         default:
             break
@@ -249,6 +249,7 @@ final class LoadConnection: ChannelInboundHandler {
         write(#"[2,""# + id + #"",""# + call.action + #"","# + call.payload + "]")
     }
 
+    /// Sends a text frame, masked as a client must.
     private func write(_ text: String) {
         guard let context else { return }
         var buffer = context.channel.allocator.buffer(capacity: text.utf8.count)
