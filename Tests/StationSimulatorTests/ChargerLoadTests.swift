@@ -44,6 +44,23 @@ struct ChargerLoadTests {
         #expect(problems.lines.contains { $0.hasPrefix("SIM-0001: upgrade refused: HTTP") })
     }
 
+    @Test func aServerThatNeverAnswersLeavesTheChargersUnready() async throws {
+        let server = SilentOCPPServer()
+        try await server.start()
+        let problems = ProblemRecorder()
+        let generator = OCPPLoadGenerator(
+            configuration: .init(
+                serverURL: "ws://127.0.0.1:\(server.port)/ocpp", chargerIDs: ["SIM-0001", "SIM-0002"], callTimeout: .seconds(1)),
+            clock: SystemStationClock()) { problems.add($0) }
+        let report = try await generator.run(duration: .milliseconds(200), connectTimeout: .seconds(20))
+        await server.stop()
+
+        #expect(report.connected == 0)
+        #expect(report.messagesAnswered == 0)
+        #expect(problems.lines.contains { $0.hasPrefix("SIM-0001: no answer to call 1 within") }, "\(problems.lines)")
+        #expect(problems.lines.contains { $0.hasPrefix("SIM-0002: no answer to call 1 within") }, "\(problems.lines)")
+    }
+
     @Test func aLoadGeneratorConnectsToWebSocketURLsOnly() async {
         for url in ["wss://127.0.0.1:9000/ocpp", "http://127.0.0.1/ocpp", "ws://:80/ocpp", "ws://host:99999/ocpp"] {
             let generator = OCPPLoadGenerator(

@@ -33,6 +33,7 @@ final class LoadConnection: ChannelInboundHandler {
     private var outstanding: (id: String, prefix: String, sentAt: NIODeadline)?
     private var fragments: ByteBuffer?
     private var reportedReady = false
+    private var timeoutCheck: RepeatedTask?
 
     init(
         chargerID: String, requests: LoadRequests, callTimeout: Duration, onReady: @escaping (Bool) -> Void,
@@ -47,16 +48,24 @@ final class LoadConnection: ChannelInboundHandler {
 
     func handlerAdded(context: ChannelHandlerContext) {
         self.context = context
+        let connection = NIOLoopBound(self, eventLoop: context.eventLoop)
+        timeoutCheck = context.eventLoop.scheduleRepeatedTask(initialDelay: .seconds(1), delay: .seconds(1)) { _ in
+            connection.value.checkTimeout(now: .now())
+        }
         if context.channel.isActive { begin() }
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
+        timeoutCheck?.cancel()
+        timeoutCheck = nil
         self.context = nil
     }
 
     /// The connection ended, whether or not the upgrade got as far as this handler.
     func connectionClosed() {
         isClosed = true
+        timeoutCheck?.cancel()
+        timeoutCheck = nil
         if windowOpen, phase == .metering {
             statistics.errors += 1
             onProblem("\(chargerID): connection closed by the server")
