@@ -3,7 +3,6 @@ import Hummingbird
 import HummingbirdWebSocket
 import Logging
 import OCPP
-import ServiceLifecycle
 import StationTesting
 import Synchronization
 
@@ -16,23 +15,20 @@ final class MiniCSMS: Sendable {
         var transactionEvents: [OCPP201.TransactionEventRequest] = []
     }
 
-    let port = LoopbackPort.free()
     let clock: ManualClock
     private let state = Mutex<(endpoint: OCPP201Endpoint?, received: Received)>((nil, Received()))
-    private let running = Mutex<(group: ServiceGroup, task: Task<Void, Never>)?>(nil)
+    private let server = LoopbackWebSocketServer()
 
     init(clock: ManualClock) {
         self.clock = clock
     }
 
+    var port: Int { server.port }
+
     var received: Received { state.withLock { $0.received } }
 
     func start() async throws {
-        let logger = {
-            var logger = Logger(label: "csms.test")
-            logger.logLevel = .warning
-            return logger
-        }()
+        let logger = Logger.quietTestServer("csms.test")
         let router = Router(context: BasicWebSocketRequestContext.self)
         router.ws("ocpp/:id") { request, _ in
             let offered = request.headers[values: .secWebSocketProtocol].joined(separator: ",")
@@ -46,23 +42,11 @@ final class MiniCSMS: Sendable {
             }
             await endpoint.close()
         }
-        let application = Application(
-            router: router, server: .http1WebSocketUpgrade(webSocketRouter: router),
-            configuration: .init(address: .hostname("127.0.0.1", port: port)), logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [application], logger: logger))
-        running.withLock { $0 = (group, Task { try? await group.run() }) }
-        guard try await eventually({ LoopbackPort.isListening(self.port) }) else {
-            throw EventTimeout()
-        }
+        try await server.start(router, logger: logger)
     }
 
     func stop() async {
-        let running = running.withLock { running in
-            defer { running = nil }
-            return running
-        }
-        await running?.group.triggerGracefulShutdown()
-        await running?.task.value
+        await server.stop()
     }
 
     /// Sends a TxDefaultProfile of `watts` for EVSE `evse` to the connected station.
