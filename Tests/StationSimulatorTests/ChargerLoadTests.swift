@@ -61,6 +61,18 @@ struct ChargerLoadTests {
         #expect(problems.lines.contains { $0.hasPrefix("SIM-0002: no answer to call 1 within") }, "\(problems.lines)")
     }
 
+    @Test func chargersThatCannotConnectAreReportedWithoutWaitingForTheConnectTimeout() async throws {
+        let problems = ProblemRecorder()
+        let generator = OCPPLoadGenerator(
+            configuration: .init(serverURL: "ws://127.0.0.1:\(LoopbackPort.free())/ocpp", chargerIDs: ["SIM-0001", "SIM-0002"]),
+            clock: SystemStationClock()) { problems.add($0) }
+        // Waiting out this connect timeout would overrun the suite's one-minute limit.
+        let report = try await generator.run(duration: .milliseconds(100), connectTimeout: .seconds(120))
+
+        #expect(report.connected == 0)
+        #expect(problems.lines.filter { $0.contains("could not connect") }.count == 2, "\(problems.lines)")
+    }
+
     @Test func aLoadGeneratorConnectsToWebSocketURLsOnly() async {
         for url in ["wss://127.0.0.1:9000/ocpp", "http://127.0.0.1/ocpp", "ws://:80/ocpp", "ws://host:99999/ocpp"] {
             let generator = OCPPLoadGenerator(

@@ -70,8 +70,13 @@ public final class OCPPLoadGenerator: Sendable {
         let readiness = LoadReadiness(expected: configuration.chargerIDs.count)
         let connections = Mutex<[LoadConnectionHandle]>([])
         for id in configuration.chargerIDs {
-            let channel = try? await connect(id, to: target, group: group, readiness: readiness)
-            if let channel { connections.withLock { $0.append(channel) } } else { readiness.record(ready: false) }
+            do {
+                let handle = try await connect(id, to: target, group: group, readiness: readiness)
+                connections.withLock { $0.append(handle) }
+            } catch {
+                onProblem("\(id): could not connect: \(error)")
+                readiness.record(id, ready: false)
+            }
         }
         _ = await readiness.waitForAll(timeout: connectTimeout, clock: clock)
         let handles = connections.withLock { $0 }
@@ -118,7 +123,7 @@ public final class OCPPLoadGenerator: Sendable {
                     requests: LoadRequests(
                         version: configuration.version, mix: configuration.mix, identity: configuration.identity,
                         idTag: LoadRequests.token(of: id)),
-                    callTimeout: configuration.callTimeout, onReady: { readiness.record(ready: $0) }, onProblem: onProblem)
+                    callTimeout: configuration.callTimeout, onReady: { readiness.record(id, ready: $0) }, onProblem: onProblem)
                 let bound = NIOLoopBound(connection, eventLoop: channel.eventLoop)
                 handler.withLock { $0 = bound }
                 // A refused upgrade never reaches the handler: it learns of the end from the channel.
@@ -202,9 +207,10 @@ struct LoadTarget {
     }
 }
 
-/// Counts chargers that got ready (or gave up) and lets the run wait for all of them.
+/// Counts chargers that got ready (or gave up), each once, and lets the run wait for all of them.
 final class LoadReadiness: Sendable {
     private struct State {
+        var reported: Set<String> = []
         var ready = 0
         var failed = 0
         var waiter: CheckedContinuation<Void, Never>?
@@ -217,8 +223,10 @@ final class LoadReadiness: Sendable {
         self.expected = expected
     }
 
-    func record(ready: Bool) {
+    /// The first word about a charger counts; later ones (a failed connect also closes its channel) do not.
+    func record(_ chargerID: String, ready: Bool) {
         let waiter = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            guard state.reported.insert(chargerID).inserted else { return nil }
             if ready { state.ready += 1 } else { state.failed += 1 }
             guard state.ready + state.failed >= expected else { return nil }
             defer { state.waiter = nil }
@@ -226,8 +234,6 @@ final class LoadReadiness: Sendable {
         }
         waiter?.resume()
     }
-
-    var readyCount: Int { state.withLock { $0.ready } }
 
     /// Waits until every charger got ready or gave up (true), or `timeout` passed (false).
     func waitForAll(timeout: Duration, clock: any StationClock) async -> Bool {
