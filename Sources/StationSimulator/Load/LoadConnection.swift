@@ -101,12 +101,20 @@ final class LoadConnection: ChannelInboundHandler {
         let timeout = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
         guard let outstanding, now - outstanding.sentAt > timeout else { return }
         self.outstanding = nil
-        if windowOpen, phase == .metering {
-            statistics.errors += 1
-            onProblem("\(chargerID): no answer to call \(outstanding.id) within \(callTimeout)")
+        callFailed("no answer to call \(outstanding.id) within \(callTimeout)")
+    }
+
+    /// The outstanding call failed: in the window an error and on to the next reading; before it, the charger
+    /// gives up.
+    private func callFailed(_ reason: String) {
+        if phase == .metering {
+            if windowOpen {
+                statistics.errors += 1
+                onProblem("\(chargerID): \(reason)")
+            }
             sendReading()
         } else {
-            finish(ready: false, "no answer to call \(outstanding.id) within \(callTimeout)")
+            finish(ready: false, reason)
             context?.close(promise: nil)
         }
     }
@@ -174,16 +182,7 @@ final class LoadConnection: ChannelInboundHandler {
         case .callError(let id, let error):
             guard let outstanding, outstanding.id == id else { return }
             self.outstanding = nil
-            if phase == .metering {
-                if windowOpen {
-                    statistics.errors += 1
-                    onProblem("\(chargerID): CALLERROR \(error.code.rawValue): \(error.errorDescription)")
-                }
-                sendReading()
-            } else {
-                finish(ready: false, "\(phaseName) answered with CALLERROR \(error.code.rawValue)")
-                context?.close(promise: nil)
-            }
+            callFailed("\(phaseName) answered with CALLERROR \(error.code.rawValue): \(error.errorDescription)")
         }
     }
 

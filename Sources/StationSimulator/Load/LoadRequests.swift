@@ -143,21 +143,20 @@ final class LoadRequests {
 
     /// The answer to a call from the server: accepted where the action has a status, an error where unknown.
     func answer(action: String) -> Result<String, OCPPCallError> {
-        let accepted = #"{"status":"Accepted"}"#
-        switch (version, action) {
-        case (.v16, "ChangeAvailability"), (.v16, "SetChargingProfile"), (.v16, "ClearChargingProfile"),
-            (.v16, "ReserveNow"), (.v16, "CancelReservation"), (.v16, "RemoteStartTransaction"),
-            (.v16, "RemoteStopTransaction"), (.v16, "TriggerMessage"), (.v16, "Reset"), (.v16, "UnlockConnector"):
-            return .success(action == "UnlockConnector" ? #"{"status":"Unlocked"}"# : accepted)
-        case (.v201, "ChangeAvailability"), (.v201, "SetChargingProfile"), (.v201, "ClearChargingProfile"),
-            (.v201, "ReserveNow"), (.v201, "CancelReservation"), (.v201, "RequestStartTransaction"),
-            (.v201, "RequestStopTransaction"), (.v201, "TriggerMessage"), (.v201, "Reset"), (.v201, "UnlockConnector"):
-            return .success(action == "UnlockConnector" ? #"{"status":"Unlocked"}"# : accepted)
-        default:
-            let fault: OCPPFault = version.specifiedActions.contains(action) ? .unsupportedAction : .unknownAction
-            return .failure(OCPPCallError(version.errorCode(for: fault), "\(action) is not handled by a load charger"))
+        if action == "UnlockConnector" { return .success(#"{"status":"Unlocked"}"#) }
+        if Self.acceptedActions.contains(action), version.specifiedActions.contains(action) {
+            return .success(#"{"status":"Accepted"}"#)
         }
+        let fault: OCPPFault = version.specifiedActions.contains(action) ? .unsupportedAction : .unknownAction
+        return .failure(OCPPCallError(version.errorCode(for: fault), "\(action) is not handled by a load charger"))
     }
+
+    /// The server's calls a load charger accepts, in either version (each only where its version defines it).
+    private static let acceptedActions: Set<String> = [
+        "ChangeAvailability", "SetChargingProfile", "ClearChargingProfile", "ReserveNow", "CancelReservation",
+        "RemoteStartTransaction", "RemoteStopTransaction", "RequestStartTransaction", "RequestStopTransaction",
+        "TriggerMessage", "Reset",
+    ]
 
     private func call<Request: OCPPRequest>(_ request: Request) throws(PayloadViolation) -> Call {
         Call(action: Request.action, payload: try encoder.encode(request).jsonText)
