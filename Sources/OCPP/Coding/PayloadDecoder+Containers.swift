@@ -150,9 +150,7 @@ struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
     }
 
     mutating func decodeNext<T: Decodable>(_ type: T.Type) throws -> T {
-        guard !isAtEnd else {
-            throw PayloadViolation(.occurrence, at: PayloadViolation.path(codingPath), "fewer items than expected")
-        }
+        try requireNext()
         let value = try ValueDecoder.decode(
             type, from: elements[currentIndex], parent: decoder, key: AnyCodingKey(index: currentIndex),
             options: decoder.options)
@@ -196,10 +194,15 @@ struct UnkeyedValueDecodingContainer: UnkeyedDecodingContainer {
         return child
     }
 
-    private func nextDecoder() throws -> ValueDecoder {
+    /// Throws unless an element is left to read.
+    private func requireNext() throws {
         guard !isAtEnd else {
             throw PayloadViolation(.occurrence, at: PayloadViolation.path(codingPath), "fewer items than expected")
         }
+    }
+
+    private func nextDecoder() throws -> ValueDecoder {
+        try requireNext()
         return ValueDecoder(
             value: elements[currentIndex], parent: decoder, key: AnyCodingKey(index: currentIndex), options: decoder.options)
     }
