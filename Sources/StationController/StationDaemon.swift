@@ -49,7 +49,7 @@ public struct StationDaemon: Sendable {
         if hardware.emergencyStop != nil || hardware.sockets.contains(where: { $0.keySwitch != nil }) {
             services.append(GPIOInputService(controller: controller, logger: logger))
         }
-        if let ocppServer { services.append(ocppServer.application()) }
+        if let ocppServer { services.append(ocppServer) }
         if let uplink { services.append(uplink) }
         services.append(LocalAPI(controller: controller, metrics: metrics).application(port: apiPort, logger: logger))
         return services

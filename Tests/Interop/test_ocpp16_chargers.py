@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import http.client
 import json
 import shutil
 import signal
@@ -239,9 +240,8 @@ def test_wrong_password_unknown_charger_and_missing_subprotocol_are_refused(stat
         return refusal.value.response.status_code
 
     async def scenario():
-        # Hummingbird answers every refused WebSocket upgrade with 400; the log says why.
-        assert await refused(password="wrong-password-000001") == 400
-        assert await refused(charger_id="CP-NOBODY") == 400
+        assert await refused(password="wrong-password-000001") == 401
+        assert await refused(charger_id="CP-NOBODY") == 404
         assert await refused(subprotocols=("ocpp2.1",)) == 400
 
     asyncio.run(scenario())
@@ -249,6 +249,61 @@ def test_wrong_password_unknown_charger_and_missing_subprotocol_are_refused(stat
     assert f"refused OCPP connection for {CHARGER}: unauthorized" in log
     assert "refused OCPP connection for CP-NOBODY: unknownCharger" in log
     assert "noCommonSubprotocol" in log
+
+
+def test_plain_http_gets_the_status_that_says_why(station):
+    host, port = station["url"].removeprefix("ws://").split("/")[0].split(":")
+
+    def get(path: str, headers: dict | None = None) -> http.client.HTTPResponse:
+        connection = http.client.HTTPConnection(host, int(port), timeout=10)
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        response.read()
+        connection.close()
+        return response
+
+    assert get("/somewhere/else").status == 404
+    assert get(f"/ocpp/{CHARGER}").status == 426
+    upgrade = {"Connection": "Upgrade", "Upgrade": "websocket", "Sec-WebSocket-Version": "13",
+               "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Protocol": "ocpp1.6"}
+    unauthorized = get(f"/ocpp/{CHARGER}", upgrade)
+    assert unauthorized.status == 401
+    assert unauthorized.getheader("WWW-Authenticate") == 'Basic realm="stationd"'
+
+
+def test_answers_keep_the_order_of_calls_and_the_websocket_protocol_is_kept(station):
+    async def scenario():
+        ws = await connect(station["url"])
+        await ws.send(json.dumps([2, "b0", "BootNotification", {"chargePointModel": "Interop",
+                                                              "chargePointVendor": "PyOCPP"}]))
+        assert json.loads(await asyncio.wait_for(ws.recv(), 10))[1] == "b0"
+        meter = {"connectorId": 1, "meterValue": [{"timestamp": now(), "sampledValue": [{"value": "100"}]}]}
+        # Calls that wait for the controller and calls answered at once, sent without waiting for answers.
+        calls = [("a1", "Authorize", {"idTag": TAG}), ("h1", "Heartbeat", {}), ("m1", "MeterValues", meter),
+                 ("a2", "Authorize", {"idTag": "NOBODY"}), ("m2", "MeterValues", meter), ("h2", "Heartbeat", {})]
+        for message_id, action, payload in calls:
+            await ws.send(json.dumps([2, message_id, action, payload]))
+        answers = [json.loads(await asyncio.wait_for(ws.recv(), 10)) for _ in calls]
+        assert [answer[1] for answer in answers] == [message_id for message_id, _, _ in calls]
+        assert all(answer[0] == 3 for answer in answers), answers
+        # A message sent in fragments is one call.
+        await ws.send(['[2,"f1",', '"Heartbeat",', '{}]'])
+        fragmented = json.loads(await asyncio.wait_for(ws.recv(), 10))
+        assert fragmented[:2] == [3, "f1"] and "currentTime" in fragmented[2]
+        # Pings are answered.
+        pong = await ws.ping()
+        await asyncio.wait_for(pong, 10)
+        await ws.close()
+        assert ws.close_code == 1000
+        # A message over max_frame_bytes (64 KiB here), whole or in fragments, closes the connection with 1009.
+        for message in ("x" * 70_000, ["x" * 40_000, "x" * 40_000]):
+            big = await connect(station["url"])
+            await big.send(message)
+            with pytest.raises(websockets.exceptions.ConnectionClosed):
+                await asyncio.wait_for(big.recv(), 10)
+            assert big.close_code == 1009
+
+    asyncio.run(scenario())
 
 
 def test_malformed_frames_get_callerrors_and_the_connection_lives_on(station):

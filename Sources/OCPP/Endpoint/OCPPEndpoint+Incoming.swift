@@ -18,43 +18,71 @@ extension OCPPEndpoint {
         _ handler: @escaping @Sendable (Request) async throws -> Request.Response,
         decoder: PayloadDecoder, encoder: PayloadEncoder, logger: Logger
     ) -> Handler {
-        let version = Version.version
-        let action = Request.action
         return { payload in
             let request: Request
-            do throws(PayloadViolation) {
-                request = try decoder.decode(Request.self, from: payload)
-            } catch {
-                return .failure(OCPPCallError(version.errorCode(for: error.fault), error.description))
+            switch decodeRequest(Request.self, from: payload, decoder: decoder) {
+            case .success(let decoded): request = decoded
+            case .failure(let error): return .failure(error)
             }
-            let response: Request.Response
             do {
-                response = try await handler(request)
-            } catch let chosen as OCPPCallError {
-                let code = version.translating(chosen.code)
-                return .failure(OCPPCallError(code, chosen.errorDescription, details: chosen.details))
+                return encodeResponse(try await handler(request), of: Request.self, encoder: encoder, logger: logger)
             } catch {
-                logger.error("OCPP handler failed", metadata: ["action": "\(action)", "error": "\(error)"])
-                return .failure(OCPPCallError(version.errorCode(for: .handlerFailed), "\(action) failed"))
-            }
-            do throws(PayloadViolation) {
-                return .success(try encoder.encode(response))
-            } catch {
-                logger.error(
-                    "OCPP handler response breaks its schema",
-                    metadata: ["action": "\(action)", "violation": "\(error)"])
-                return .failure(OCPPCallError(version.errorCode(for: .handlerFailed), "\(action) response invalid"))
+                return handlerFailure(error, of: Request.self, logger: logger)
             }
         }
+    }
+
+    /// The request decoded, or the CALLERROR for the schema violation.
+    static func decodeRequest<Request: OCPPRequest>(
+        _ type: Request.Type, from payload: JSONValue, decoder: PayloadDecoder
+    ) -> Result<Request, OCPPCallError> {
+        do throws(PayloadViolation) {
+            return .success(try decoder.decode(Request.self, from: payload))
+        } catch {
+            return .failure(OCPPCallError(Version.version.errorCode(for: error.fault), error.description))
+        }
+    }
+
+    /// The handler's response as JSON, or `InternalError` when it breaks its schema.
+    static func encodeResponse<Request: OCPPRequest>(
+        _ response: Request.Response, of type: Request.Type, encoder: PayloadEncoder, logger: Logger
+    ) -> Result<JSONValue, OCPPCallError> {
+        do throws(PayloadViolation) {
+            return .success(try encoder.encode(response))
+        } catch {
+            logger.error(
+                "OCPP handler response breaks its schema",
+                metadata: ["action": "\(Request.action)", "violation": "\(error)"])
+            return .failure(OCPPCallError(Version.version.errorCode(for: .handlerFailed), "\(Request.action) response invalid"))
+        }
+    }
+
+    /// The CALLERROR for a handler that threw: its own `OCPPCallError` in this version's spelling, otherwise
+    /// `InternalError`.
+    static func handlerFailure<Request: OCPPRequest>(
+        _ error: any Error, of type: Request.Type, logger: Logger
+    ) -> Result<JSONValue, OCPPCallError> {
+        let version = Version.version
+        if let chosen = error as? OCPPCallError {
+            return .failure(OCPPCallError(version.translating(chosen.code), chosen.errorDescription, details: chosen.details))
+        }
+        logger.error("OCPP handler failed", metadata: ["action": "\(Request.action)", "error": "\(error)"])
+        return .failure(OCPPCallError(version.errorCode(for: .handlerFailed), "\(Request.action) failed"))
     }
 
     /// Takes one incoming text frame: answers a call (in order), completes an outgoing call, or refuses it.
     public func receive(_ text: String) async {
         guard !isClosed else { return }
+        await receive(parse(text))
+    }
+
+    /// Takes a frame already parsed (by `triage(_:)` or `parse(_:)`).
+    public func receive(_ incoming: IncomingFrame) async {
+        guard !isClosed else { return }
         let frame: OCPPFrame
-        do {
-            frame = try OCPPFrame.parse(text, maximumSize: configuration.maximumFrameSize)
-        } catch {
+        switch incoming.parsed {
+        case .success(let parsed): frame = parsed
+        case .failure(let error):
             refuse(error)
             return
         }
@@ -124,20 +152,29 @@ extension OCPPEndpoint {
         case .refusal(let id, let error):
             return .callError(id: id, error: error.fittingTheWire)
         case .call(let id, let action, let payload):
+            if let immediate = immediateHandler(for: action) {
+                return Self.frame(answering: id, action: action, with: immediate(payload), logger: logger)
+            }
             guard let handler = handlers[action] else {
                 let fault: OCPPFault = version.specifiedActions.contains(action) ? .unsupportedAction : .unknownAction
                 let reason = fault == .unknownAction ? "unknown action \(action)" : "\(action) is not supported"
                 logger.notice("OCPP call not handled", metadata: ["action": "\(action)", "fault": "\(fault)"])
                 return .callError(id: id, error: OCPPCallError(version.errorCode(for: fault), reason).fittingTheWire)
             }
-            switch await handler(payload) {
-            case .success(let response):
-                return .callResult(id: id, payload: response)
-            case .failure(let error):
-                logger.notice(
-                    "OCPP call answered with an error", metadata: ["action": "\(action)", "error": "\(error)"])
-                return .callError(id: id, error: error.fittingTheWire)
-            }
+            return Self.frame(answering: id, action: action, with: await handler(payload), logger: logger)
+        }
+    }
+
+    /// The CALLRESULT or CALLERROR that answers call `id`.
+    static func frame(
+        answering id: String, action: String, with outcome: Result<JSONValue, OCPPCallError>, logger: Logger
+    ) -> OCPPFrame {
+        switch outcome {
+        case .success(let response):
+            return .callResult(id: id, payload: response)
+        case .failure(let error):
+            logger.notice("OCPP call answered with an error", metadata: ["action": "\(action)", "error": "\(error)"])
+            return .callError(id: id, error: error.fittingTheWire)
         }
     }
 }

@@ -1,5 +1,6 @@
 public import Logging
 public import StationCore
+import Synchronization
 
 /// One side of an OCPP-J connection, independent of the transport.
 ///
@@ -15,6 +16,8 @@ public actor OCPPEndpoint<Version: OCPPProtocolVersion> {
 
     /// A typed handler behind the type erasure: decodes, handles, encodes.
     typealias Handler = @Sendable (JSONValue) async -> Result<JSONValue, OCPPCallError>
+    /// The same for a handler that answers without suspending.
+    typealias ImmediateHandler = @Sendable (JSONValue) -> Result<JSONValue, OCPPCallError>
 
     /// An outgoing call waiting for its turn or for its answer.
     struct PendingCall {
@@ -51,6 +54,8 @@ public actor OCPPEndpoint<Version: OCPPProtocolVersion> {
     let encoder = PayloadEncoder()
 
     var handlers: [String: Handler] = [:]
+    /// Read by `triage(_:)` on the transport's thread, hence behind a lock rather than the actor.
+    nonisolated let immediateHandlers = Mutex<[String: ImmediateHandler]>([:])
     var queue: [PendingCall] = []
     var inFlight: CallInFlight?
     var inbox: [IncomingItem] = []

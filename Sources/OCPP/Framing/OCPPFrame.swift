@@ -27,13 +27,13 @@ public enum OCPPFrame: Sendable, Hashable {
         }
     }
 
-    /// The frame as JSON text.
     /// The text of a CALL whose payload is already JSON text (as stored), without parsing and writing it again.
     public static func callText(id: String, action: String, payloadText: String) -> String {
         let header = JSONValue.array([.integer(MessageType.call), .string(id), .string(action)]).jsonText
         return header.dropLast() + "," + payloadText + "]"
     }
 
+    /// The frame as JSON text.
     public var text: String {
         switch self {
         case .call(let id, let action, let payload):

@@ -1,7 +1,7 @@
 public import Logging
 import OCPP
 public import StationConfig
-public import StationCore
+import StationCore
 
 /// The chargers connected now, one session each: a reconnecting charger replaces its old connection.
 public actor ChargerHub {

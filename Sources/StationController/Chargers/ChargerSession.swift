@@ -6,8 +6,13 @@ public import StationCore
 public protocol ChargerSession: Sendable {
     var chargerID: String { get }
     var version: OCPPVersion { get }
-    /// Hands an incoming text frame to the protocol endpoint.
-    func receive(_ text: String) async
+    /// Answers an incoming text frame at once when it is a call with an immediate handler; otherwise the
+    /// frame, parsed, is for `receive(_:)`. See `OCPPEndpoint.triage(_:)` for the order this relies on.
+    func triage(_ text: String) -> FrameTriage
+    /// Hands an incoming frame to the protocol endpoint, which answers in order.
+    func receive(_ frame: IncomingFrame) async
+    /// Parses an incoming text frame for `receive(_:)`.
+    func parse(_ text: String) -> IncomingFrame
     /// Limits a connector (1.6 connectorId, 2.0.1 EVSE id) to `current` per phase; 0 pauses it.
     func setLimit(connector: Int, current: Amperes) async throws
     /// Puts a connector in or out of service.

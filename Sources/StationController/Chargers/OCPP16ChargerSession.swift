@@ -23,7 +23,8 @@ public final class OCPP16ChargerSession: ChargerSession {
         endpoint = OCPP16Endpoint(configuration: configuration, clock: controller.clock, logger: logger, send: send)
     }
 
-    /// Registers the handlers for what a 1.6 charge point sends.
+    /// Registers the handlers for what a 1.6 charge point sends: those that need only this session's state
+    /// answer on the connection's thread (`onImmediate`), the others wait for the controller.
     public func start(heartbeatInterval: Duration) async {
         let id = chargerID
         let unknown = isUnknown
@@ -34,7 +35,7 @@ public final class OCPP16ChargerSession: ChargerSession {
         await endpoint.on(OCPP16.BootNotificationRequest.self) { _ in
             .init(status: unknown ? .pending : .accepted, currentTime: clock.wallTime, interval: interval)
         }
-        await endpoint.on(OCPP16.HeartbeatRequest.self) { _ in .init(currentTime: clock.wallTime) }
+        endpoint.onImmediate(OCPP16.HeartbeatRequest.self) { _ in .init(currentTime: clock.wallTime) }
         await endpoint.on(OCPP16.StatusNotificationRequest.self) { request in
             guard !unknown, let socket = hub.socket(chargerID: id, connector: request.connectorId) else { return .init() }
             let state = Self.vehicleState(request.status)
@@ -63,19 +64,27 @@ public final class OCPP16ChargerSession: ChargerSession {
             }
             return .init(idTagInfo: request.idTag.map { _ in .init(status: .accepted) })
         }
-        await endpoint.on(OCPP16.MeterValuesRequest.self) { request in
+        endpoint.onImmediate(OCPP16.MeterValuesRequest.self) { request in
             guard let socket = hub.socket(chargerID: id, connector: request.connectorId) else { return .init() }
             let (power, energy) = Self.measurements(request.meterValues)
             controller.chargerMeterValues(socket, power: power, energy: energy)
             return .init()
         }
-        await endpoint.on(OCPP16.DataTransferRequest.self) { _ in .init(status: .unknownVendorId) }
-        await endpoint.on(OCPP16.FirmwareStatusNotificationRequest.self) { _ in .init() }
-        await endpoint.on(OCPP16.DiagnosticsStatusNotificationRequest.self) { _ in .init() }
+        endpoint.onImmediate(OCPP16.DataTransferRequest.self) { _ in .init(status: .unknownVendorId) }
+        endpoint.onImmediate(OCPP16.FirmwareStatusNotificationRequest.self) { _ in .init() }
+        endpoint.onImmediate(OCPP16.DiagnosticsStatusNotificationRequest.self) { _ in .init() }
     }
 
-    public func receive(_ text: String) async {
-        await endpoint.receive(text)
+    public func triage(_ text: String) -> FrameTriage {
+        endpoint.triage(text)
+    }
+
+    public func receive(_ frame: IncomingFrame) async {
+        await endpoint.receive(frame)
+    }
+
+    public func parse(_ text: String) -> IncomingFrame {
+        endpoint.parse(text)
     }
 
     public func setLimit(connector: Int, current: Amperes) async throws {

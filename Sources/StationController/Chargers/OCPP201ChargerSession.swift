@@ -33,7 +33,8 @@ public final class OCPP201ChargerSession: ChargerSession {
         endpoint = OCPP201Endpoint(configuration: configuration, clock: controller.clock, logger: logger, send: send)
     }
 
-    /// Registers the handlers for what a 2.0.1 charging station sends.
+    /// Registers the handlers for what a 2.0.1 charging station sends: those that need only this session's
+    /// state answer on the connection's thread (`onImmediate`), the others wait for the controller.
     public func start(heartbeatInterval: Duration) async {
         let unknown = isUnknown
         let clock = controller.clock
@@ -42,7 +43,7 @@ public final class OCPP201ChargerSession: ChargerSession {
         await endpoint.on(OCPP201.BootNotificationRequest.self) { _ in
             .init(currentTime: clock.wallTime, interval: interval, status: unknown ? .pending : .accepted)
         }
-        await endpoint.on(OCPP201.HeartbeatRequest.self) { _ in .init(currentTime: clock.wallTime) }
+        endpoint.onImmediate(OCPP201.HeartbeatRequest.self) { _ in .init(currentTime: clock.wallTime) }
         await endpoint.on(OCPP201.StatusNotificationRequest.self) { [self] request in
             guard !unknown else { return .init() }
             let connected = request.connectorStatus == .occupied
@@ -61,16 +62,16 @@ public final class OCPP201ChargerSession: ChargerSession {
             guard !unknown else { return .init(idTokenInfo: .init(status: .invalid)) }
             return await transactionEvent(request)
         }
-        await endpoint.on(OCPP201.MeterValuesRequest.self) { [self] request in
+        endpoint.onImmediate(OCPP201.MeterValuesRequest.self) { [self] request in
             if let socket = hub.socket(chargerID: chargerID, connector: request.evseId) {
                 let (power, energy) = Self.measurements(request.meterValues)
                 controller.chargerMeterValues(socket, power: power, energy: energy)
             }
             return .init()
         }
-        await endpoint.on(OCPP201.NotifyEventRequest.self) { _ in .init() }
-        await endpoint.on(OCPP201.NotifyReportRequest.self) { _ in .init() }
-        await endpoint.on(OCPP201.DataTransferRequest.self) { _ in .init(status: .unknownVendorId) }
+        endpoint.onImmediate(OCPP201.NotifyEventRequest.self) { _ in .init() }
+        endpoint.onImmediate(OCPP201.NotifyReportRequest.self) { _ in .init() }
+        endpoint.onImmediate(OCPP201.DataTransferRequest.self) { _ in .init(status: .unknownVendorId) }
     }
 
     /// A transaction's start (with or without a token yet), its updates and its end.
@@ -117,8 +118,16 @@ public final class OCPP201ChargerSession: ChargerSession {
             power: requests ? nil : Watts(0), energy: nil)
     }
 
-    public func receive(_ text: String) async {
-        await endpoint.receive(text)
+    public func triage(_ text: String) -> FrameTriage {
+        endpoint.triage(text)
+    }
+
+    public func receive(_ frame: IncomingFrame) async {
+        await endpoint.receive(frame)
+    }
+
+    public func parse(_ text: String) -> IncomingFrame {
+        endpoint.parse(text)
     }
 
     public func setLimit(connector: Int, current: Amperes) async throws {

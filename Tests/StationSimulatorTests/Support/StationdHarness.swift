@@ -62,7 +62,7 @@ final class StationdHarness: Sendable {
     /// Starts the OCPP server and returns once it accepts connections.
     func startServer() async throws {
         await server.attachConnectors()
-        let group = ServiceGroup(configuration: .init(services: [server.application()], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: [server], logger: logger))
         running.withLock { $0 = (group, Task { try? await group.run() }) }
         guard try await eventually({ LoopbackPort.isListening(self.port) }) else {
             throw SimulatorError(.serving, "stationd's OCPP server did not listen on \(port)")
