@@ -10,6 +10,9 @@ public struct PayloadDecoder: Sendable {
     public var version: OCPPVersion
     /// Whether a property the type does not define is a violation (the schemas' rule) or is ignored.
     public var rejectsUnknownProperties: Bool
+    /// Whether types with a reader of their own (`DirectlyReadable`) are read with it first; off only to
+    /// compare it with the Codable path.
+    var readsDirectly = true
 
     public init(version: OCPPVersion, rejectsUnknownProperties: Bool = true) {
         self.version = version
@@ -23,6 +26,11 @@ public struct PayloadDecoder: Sendable {
         }
         let options = ValueDecoder.Options(
             integralNumbersAreIntegers: version == .v201, rejectsUnknownProperties: rejectsUnknownProperties)
+        if readsDirectly, let readable = T.self as? any DirectlyReadable.Type,
+            let value = try? readable.read(payload, DirectReader(options: options)) as? T
+        {
+            return value
+        }
         do {
             return try ValueDecoder.decode(T.self, from: payload, parent: nil, key: nil, options: options)
         } catch let violation as PayloadViolation {
