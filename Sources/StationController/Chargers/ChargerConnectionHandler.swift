@@ -115,13 +115,24 @@ final class ChargerConnectionHandler: ChannelInboundHandler {
         if framesInHand == 0 {
             switch session.triage(text) {
             case .answered(let answer):
-                write(WebSocketFrame(fin: true, opcode: .text, data: context.channel.allocator.buffer(string: answer)), context: context)
+                write(Self.textFrame(answer, allocator: context.channel.allocator), context: context)
             case .forEndpoint(let frame):
                 hand(frame)
             }
         } else {
             hand(session.parse(text))
         }
+    }
+
+    /// A text frame with room before its text for the frame header, which the encoder then writes in place
+    /// rather than as a buffer of its own.
+    static func textFrame(_ text: String, allocator: ByteBufferAllocator) -> WebSocketFrame {
+        let headroom = 10
+        var buffer = allocator.buffer(capacity: headroom + text.utf8.count)
+        buffer.moveWriterIndex(forwardBy: headroom)
+        buffer.moveReaderIndex(forwardBy: headroom)
+        buffer.writeString(text)
+        return WebSocketFrame(fin: true, opcode: .text, data: buffer)
     }
 
     private func hand(_ frame: IncomingFrame) {

@@ -88,8 +88,7 @@ public struct OCPPServer: Service {
         let id = request.chargerID ?? ""
         let admitted = try admission.admit(chargerID: id, headers: request.headers)
         let send: @Sendable (String) async throws -> Void = { text in
-            let frame = WebSocketFrame(fin: true, opcode: .text, data: channel.allocator.buffer(string: text))
-            try await channel.writeAndFlush(frame)
+            try await channel.writeAndFlush(ChargerConnectionHandler.textFrame(text, allocator: channel.allocator))
         }
         let (timeout, frameBytes) = (configuration.callTimeout, configuration.maxFrameBytes)
         let session: any ChargerSession
