@@ -226,6 +226,8 @@ def test_charge_point_runs_a_whole_transaction_and_obeys_the_station(station):
         again = await cp2.call(call.BootNotification(charge_point_model="Interop", charge_point_vendor="PyOCPP"))
         assert again.status == RegistrationStatus.accepted
         await cp2.call(call.Heartbeat())
+        await asyncio.wait_for(ws.wait_closed(), 10)
+        assert ws.close_code == 1000
         runner.cancel()
         runner2.cancel()
         await ws2.close()

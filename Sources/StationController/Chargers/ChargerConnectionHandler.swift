@@ -52,7 +52,12 @@ final class ChargerConnectionHandler: ChannelInboundHandler {
         let (session, hub, logger, heartbeatInterval, isUnknown) = (session, hub, logger, heartbeatInterval, isUnknown)
         let task = Task {
             await session.start(heartbeatInterval: heartbeatInterval)
-            let generation = await hub.register(session)
+            let generation = await hub.register(session) {
+                handler.eventLoop.execute {
+                    guard let context = handler.value.context else { return }
+                    handler.value.close(context, code: .normalClosure, reason: "the charger connected again")
+                }
+            }
             logger.notice("charger \(session.chargerID) connected (\(session.version))\(isUnknown ? " as unknown, pending" : "")")
             handler.eventLoop.execute { handler.value.framesInHand -= 1 }
             for await frame in stream {

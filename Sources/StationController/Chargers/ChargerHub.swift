@@ -5,7 +5,7 @@ import StationCore
 
 /// The chargers connected now, one session each: a reconnecting charger replaces its old connection.
 public actor ChargerHub {
-    private var sessions: [String: (session: any ChargerSession, generation: Int)] = [:]
+    private var sessions: [String: (session: any ChargerSession, generation: Int, disconnect: @Sendable () -> Void)] = [:]
     private var generation = 0
     let configuration: OCPPServerConfiguration
     let controller: StationController
@@ -33,14 +33,16 @@ public actor ChargerHub {
         }
     }
 
-    /// Registers a new connection, closing the charger's previous one; returns its generation.
-    func register(_ session: any ChargerSession) async -> Int {
+    /// Registers a new connection, closing the charger's previous one (its session, then with `disconnect`
+    /// its transport); returns its generation.
+    func register(_ session: any ChargerSession, disconnect: @escaping @Sendable () -> Void) async -> Int {
         generation += 1
         let previous = sessions[session.chargerID]
-        sessions[session.chargerID] = (session, generation)
+        sessions[session.chargerID] = (session, generation, disconnect)
         if let previous {
             logger.notice("charger \(session.chargerID) reconnected: closing its previous connection")
             await previous.session.close()
+            previous.disconnect()
         }
         await controller.chargerConnected(sockets(of: session.chargerID))
         return generation
