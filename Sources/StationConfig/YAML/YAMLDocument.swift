@@ -21,7 +21,9 @@ package enum YAMLDocument {
     /// With `emptyIsAProblem == false` an empty document is `nil` without a problem.
     package static func parse(_ text: String, collector: ProblemCollector, emptyIsAProblem: Bool = true) -> ConfigNode? {
         do {
-            guard let root = try Yams.compose(yaml: text) else {
+            // The basic resolver tags nothing: ConfigNode reads every scalar itself. Yams' default resolver
+            // compiles regular expressions (ICU) on first use, which costs stationd megabytes of resident memory.
+            guard let root = try Yams.compose(yaml: text, .basic) else {
                 if emptyIsAProblem { collector.report(line: 1, keyPath: "", "the file is empty") }
                 return nil
             }
