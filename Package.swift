@@ -214,6 +214,7 @@ let package = Package(
             dependencies: [
                 "StationController", "StationSimulator", "StationTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
             ],
             swiftSettings: strict),
         .testTarget(

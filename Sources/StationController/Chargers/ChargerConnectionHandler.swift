@@ -22,6 +22,10 @@ final class ChargerConnectionHandler: ChannelInboundHandler {
     let pingInterval: TimeAmount
     let logger: Logger
 
+    /// The most frames waiting for the task: OCPP-J allows one unanswered call per direction, so a charger
+    /// that gets this far ahead of its answers is flooding the station, and is disconnected.
+    static let maximumFramesInHand = 100
+
     /// The session's start plus the frames handed to the task and not yet answered.
     private var framesInHand = 0
     private var frames: AsyncStream<IncomingFrame>.Continuation?
@@ -122,10 +126,10 @@ final class ChargerConnectionHandler: ChannelInboundHandler {
             case .answered(let answer):
                 write(Self.textFrame(answer, allocator: context.channel.allocator), context: context)
             case .forEndpoint(let frame):
-                hand(frame)
+                hand(frame, context: context)
             }
         } else {
-            hand(session.parse(text))
+            hand(session.parse(text), context: context)
         }
     }
 
@@ -140,8 +144,13 @@ final class ChargerConnectionHandler: ChannelInboundHandler {
         return WebSocketFrame(fin: true, opcode: .text, data: buffer)
     }
 
-    private func hand(_ frame: IncomingFrame) {
+    private func hand(_ frame: IncomingFrame, context: ChannelHandlerContext) {
         guard let frames else { return }
+        guard framesInHand < Self.maximumFramesInHand else {
+            close(context, code: .policyViolation, reason: "\(framesInHand) messages waiting for their answers")
+            end()
+            return
+        }
         framesInHand += 1
         frames.yield(frame)
     }
