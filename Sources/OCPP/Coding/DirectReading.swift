@@ -47,6 +47,12 @@ struct DirectReader {
         return member
     }
 
+    /// An optional enumeration property: absent is nil, anything but one of its values gives up.
+    func optionalEnumeration<Value: RawRepresentable<String>>(_ value: JSONValue?, as type: Value.Type) throws(Unreadable) -> Value? {
+        guard let value else { return nil }
+        return try enumeration(value, as: type)
+    }
+
     func array<Element>(
         _ value: JSONValue?, _ element: (JSONValue) throws(Unreadable) -> Element
     ) throws(Unreadable) -> [Element] {

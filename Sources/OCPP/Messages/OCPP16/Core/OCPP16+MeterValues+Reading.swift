@@ -30,23 +30,11 @@ extension OCPP16.SampledValue {
         let members = try reader.object(value, known: keys)
         return Self(
             value: try reader.string(members["value"]),
-            context: try reader.optional(members["context"]) { value throws(Unreadable) in
-                try reader.enumeration(value, as: OCPP16.ReadingContext.self)
-            },
-            format: try reader.optional(members["format"]) { value throws(Unreadable) in
-                try reader.enumeration(value, as: OCPP16.ValueFormat.self)
-            },
-            measurand: try reader.optional(members["measurand"]) { value throws(Unreadable) in
-                try reader.enumeration(value, as: OCPP16.Measurand.self)
-            },
-            phase: try reader.optional(members["phase"]) { value throws(Unreadable) in
-                try reader.enumeration(value, as: OCPP16.Phase.self)
-            },
-            location: try reader.optional(members["location"]) { value throws(Unreadable) in
-                try reader.enumeration(value, as: OCPP16.Location.self)
-            },
-            unit: try reader.optional(members["unit"]) { value throws(Unreadable) in
-                try reader.enumeration(value, as: OCPP16.UnitOfMeasure.self)
-            })
+            context: try reader.optionalEnumeration(members["context"], as: OCPP16.ReadingContext.self),
+            format: try reader.optionalEnumeration(members["format"], as: OCPP16.ValueFormat.self),
+            measurand: try reader.optionalEnumeration(members["measurand"], as: OCPP16.Measurand.self),
+            phase: try reader.optionalEnumeration(members["phase"], as: OCPP16.Phase.self),
+            location: try reader.optionalEnumeration(members["location"], as: OCPP16.Location.self),
+            unit: try reader.optionalEnumeration(members["unit"], as: OCPP16.UnitOfMeasure.self))
     }
 }
