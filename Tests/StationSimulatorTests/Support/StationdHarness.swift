@@ -1,13 +1,11 @@
 import Devices
 import Foundation
 import Logging
-import ServiceLifecycle
 import StationConfig
 import StationController
 import StationCore
 import StationSimulator
 import StationTesting
-import Synchronization
 
 /// stationd in-process: the demo station's hardware simulated over Modbus on loopback, the controller on a
 /// manual clock, and its real OCPP server for chargers `SIM-0001`... (connector 1 of each is socket 3, 4...).
@@ -23,8 +21,9 @@ final class StationdHarness: Sendable {
     let controller: StationController
     let server: OCPPServer
     let pollers: [BusPoller]
-    let port: Int
-    private let running = Mutex<(group: ServiceGroup, task: Task<Void, Never>)?>(nil)
+    /// Where stationd's OCPP server listens.
+    private let listener: LoopbackWebSocketServer
+    var port: Int { listener.port }
     let logger: Logger
 
     init(clock: ManualClock, chargers: Int = 1) throws {
@@ -35,9 +34,10 @@ final class StationdHarness: Sendable {
         simulator.battery?.setSoC(15)
         config.buses[0].transport = .tcp(host: "127.0.0.1", port: simulator.boundPorts["sim"] ?? 0)
         config.buses[0].responseTimeout = .milliseconds(300)
-        port = LoopbackPort.free()
+        let listener = LoopbackWebSocketServer()
+        self.listener = listener
         let ocppServer = OCPPServerConfiguration(
-            host: "127.0.0.1", port: port, heartbeatInterval: .seconds(60), callTimeout: .seconds(10),
+            host: "127.0.0.1", port: listener.port, heartbeatInterval: .seconds(60), callTimeout: .seconds(10),
             chargers: OCPPChargerFleet.ids(count: chargers, prefix: "SIM-").enumerated().map { index, id in
                 ChargerConfiguration(
                     id: id, credential: .password(Self.password),
@@ -62,21 +62,12 @@ final class StationdHarness: Sendable {
     /// Starts the OCPP server and returns once it accepts connections.
     func startServer() async throws {
         await server.attachConnectors()
-        let group = ServiceGroup(configuration: .init(services: [server], logger: logger))
-        running.withLock { $0 = (group, Task { try? await group.run() }) }
-        guard try await eventually({ LoopbackPort.isListening(self.port) }) else {
-            throw SimulatorError(.serving, "stationd's OCPP server did not listen on \(port)")
-        }
+        try await listener.start(server, logger: logger)
     }
 
     /// Stops the OCPP server as SIGTERM stops stationd: every charger connection is closed by the server.
     func stopServer() async {
-        let running = running.withLock { running in
-            defer { running = nil }
-            return running
-        }
-        await running?.group.triggerGracefulShutdown()
-        await running?.task.value
+        await listener.stop()
     }
 
     /// One control period: the hardware moves, stationd polls, decides and drives sockets and chargers.
