@@ -5,6 +5,10 @@ public enum Plausible {
     public static let connectorPower: ClosedRange<Double> = -1_000_000...2_000_000
     /// An energy register, in Wh: 0 up to a terawatt-hour, beyond any charger's lifetime.
     public static let energyRegister: ClosedRange<Double> = 0...1e12
+    /// A station's import limit, in W: from nothing up to a 1 GW connection, beyond any station's.
+    public static let gridCap: ClosedRange<Double> = 0...1e9
+    /// An energy price per kWh in any currency: a hundred thousand either way is beyond any market's cap.
+    public static let pricePerKilowattHour: ClosedRange<Double> = -100_000...100_000
     /// A power-of-ten exponent of a reading's unit (an OCPP multiplier, a SunSpec scale factor).
     public static let powerOfTenExponent: ClosedRange<Int> = -10...10
 
