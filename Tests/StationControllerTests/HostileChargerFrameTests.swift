@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import OCPP
+import StationAPI
 import StationConfig
 @testable import StationController
 import StationCore
@@ -184,6 +185,10 @@ struct HostileChargerFrameTests {
         #expect(try await v201.outcome(Self.meterValues201(value: "1e10", multiplier: "10")) == "PropertyConstraintViolation")
         #expect(readingIsSane(Self.socket16))
         #expect(readingIsSane(Self.socket201))
+        // The local API's status still encodes (a NaN once made it answer `{}`).
+        await harness.cycle()
+        let status = await harness.controller.statusDocument()
+        #expect(throws: Never.self) { try StationAPIJSON.encoder().encode(status) }
         // Plausible readings still go in.
         #expect(try await v16.outcome(Self.meterValues16(value: "7.4", unit: "kW", measurand: "Power.Active.Import")) == "CALLRESULT")
         #expect(harness.controller.readings.socketReading(Self.socket16)?.power == Watts(7_400))
