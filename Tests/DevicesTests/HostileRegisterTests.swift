@@ -104,6 +104,32 @@ import Testing
         await evse.stop()
     }
 
+    /// Issue 12, deliverable 3: a silent device must not cost the control cycle a response timeout per write.
+    @Test func aSilentDeviceIsNotWrittenToUntilItAnswersAgain() async throws {
+        let site = try SimulatedSite()
+        site.evse.set("cp_state", 66)
+        let device = site.device(site.evse, unit: 1)
+        let controller = EVSEController(device: device)
+        _ = try await controller.read()
+        site.evse.bank.fault = .noAnswer
+        await #expect(throws: DeviceError.self) { try await controller.read() }
+        #expect(device.isSilent)
+        let before = site.server.requestsReceived
+        do {
+            try await controller.offer(16)
+            Issue.record("a silent device took a write")
+        } catch {
+            #expect(error.code == .communication)
+        }
+        #expect(site.server.requestsReceived == before, "the write never reached the bus")
+        site.evse.bank.fault = nil
+        _ = try await controller.read()
+        #expect(!device.isSilent)
+        try await controller.offer(16)
+        #expect(site.evse.value("current_limit_a") == 16)
+        await site.stop()
+    }
+
     @Test func anAbsurdScaleFactorIsNonsense() async throws {
         let site = try SimulatedSite()
         site.meter.set("power_w", 1_000)

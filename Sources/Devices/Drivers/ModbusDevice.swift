@@ -24,6 +24,8 @@ public final class ModbusDevice: Sendable {
     public let bus: ModbusBus
     public let unit: UInt8
     private let layout = Mutex<Layout?>(nil)
+    /// Why the device's last poll went unanswered, until a poll is answered again.
+    private let silence = Mutex<DeviceError?>(nil)
 
     struct Layout {
         let points: [String: ResolvedPoint]
@@ -51,7 +53,9 @@ public final class ModbusDevice: Sendable {
             do {
                 answer = try await bus.read(unit: unit, table: block.table, address: block.start, count: block.count)
             } catch {
-                throw DeviceError(error, device: name)
+                let failure = DeviceError(error, device: name)
+                if error.code == .timeout { silence.withLock { $0 = failure } }
+                throw failure
             }
             for point in block.points {
                 let registers = block.registers(of: point, in: answer)
@@ -60,11 +64,20 @@ public final class ModbusDevice: Sendable {
                 raw[point.name] = value
             }
         }
+        silence.withLock { $0 = nil }
         return try scaled(raw, layout: current)
     }
 
+    /// Whether the device's last poll went unanswered (it is then written to only once it answers again).
+    public var isSilent: Bool { silence.withLock { $0 != nil } }
+
     /// Writes an engineering value to a writable point, applying its scaling.
+    ///
+    /// A device whose last poll timed out is not written to: the write fails at once with that poll's error
+    /// (the poller's backoff finds out when it answers again), so a silent device costs the control cycle
+    /// no response timeouts and holds no other device on its bus.
     public func write(_ pointName: String, _ value: Double) async throws(DeviceError) {
+        if let silent = silence.withLock({ $0 }) { throw silent }
         let current = try await resolvedLayout()
         guard let point = current.points[pointName] else {
             throw DeviceError(.configuration, "\(name): profile \(profile.name) has no point \(pointName)")
