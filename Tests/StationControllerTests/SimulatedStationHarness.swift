@@ -58,6 +58,16 @@ struct SimulatedStationHarness {
         await controller.runCycle()
     }
 
+    /// Control periods within which a step and the step it makes wait have both settled: each waits for the
+    /// slowest device's response time and the meter's lag, then a cycle.
+    var settling: Int {
+        let energy = configuration.energy
+        let wait = max(energy.socketResponseS, energy.batteryResponseS) + energy.meterLagMs / 1000
+        let period = Double(configuration.control.period.components.seconds)
+            + Double(configuration.control.period.components.attoseconds) / 1e18
+        return 2 * (Int((wait / period).rounded(.up)) + 2)
+    }
+
     func periods(_ count: Int) async {
         for _ in 0..<count { await period() }
     }
