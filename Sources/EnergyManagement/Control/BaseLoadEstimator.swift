@@ -35,18 +35,24 @@ struct BaseLoadEstimator: Sendable {
         var draw = Watts.zero
         var mostDraw = Watts.zero
         for socket in sockets {
-            let present = SocketCandidate.presentDraw(socket, previous: inputs.previous, settings: settings)
+            var present = SocketCandidate.presentDraw(socket, previous: inputs.previous, settings: settings)
+            let history = log.sockets[socket.id]
+            if let changed = history?.lastChange {
+                if changed + timing.socket + timing.meterLag > gridAt { coherent = false }
+                // A reading from before the EV followed its last limit (a charger reports only every few
+                // seconds) counts for no more than that limit allows.
+                if socket.measuredPower != nil, let at = socket.measuredAt, at < changed + timing.socket,
+                    let limit = history?.current
+                {
+                    present = min(present, settings.power(Amperes(max(limit, 0)), phases: max(socket.phases, 0)))
+                }
+            }
             draw += present
             var most = present
-            let history = log.sockets[socket.id]
             if let range = history?.range(over: (gridAt - timing.meterLag - timing.socket)...gridAt) {
                 most = max(most, settings.power(Amperes(max(range.upperBound, 0)), phases: max(socket.phases, 0)))
             }
             mostDraw += most
-            if let changed = history?.lastChange {
-                if changed + timing.socket + timing.meterLag > gridAt { coherent = false }
-                if socket.measuredPower != nil, let at = socket.measuredAt, at < changed + timing.socket { coherent = false }
-            }
         }
         let trusted = BatteryAssessment(inputs.battery, settings: inputs.settings).limits != nil
         let battery = BatteryAssessment.presentPower(inputs.battery, previous: inputs.previous, trusted: trusted)
