@@ -19,13 +19,15 @@ struct SimulatedStationHarness {
     let pollers: [BusPoller]
     let barrier: ModbusBus
 
-    init(baseLoad: Watts = 6_000, batterySoC: StateOfCharge = 60) throws {
+    /// `devices` says how slow and noisy the simulated devices are (by default they follow at once).
+    init(baseLoad: Watts = 6_000, batterySoC: StateOfCharge = 60, devices: DeviceResponses = .immediate) throws {
         var config = try StationConfiguration.load(
             path: ControllerHarness.root.appendingPathComponent("firmware-config/stations/demo.yaml").path)
         for index in config.sockets.indices {
             config.sockets[index].gpio.contactor = GPIOLineConfiguration(line: .offset(16 + config.sockets[index].id), direction: .output)
         }
-        simulator = try SimulatedStation(configuration: config, options: .init(port: 0, startTimeOfDay: .zero))
+        simulator = try SimulatedStation(
+            configuration: config, scenario: Scenario(devices: devices), options: .init(port: 0, startTimeOfDay: .zero))
         try simulator.start()
         simulator.setBaseLoad(baseLoad)
         simulator.battery?.setSoC(batterySoC)
