@@ -17,6 +17,10 @@ import Testing
 
         h.evse[1]!.set("cp_state", 66)
         await h.cycle()
+        #expect(await h.controller.station.sockets[1]?.session != nil)
+        #expect(await h.controller.lastDecision?.has(.stepHeld) == true, "the battery's step goes out first")
+        #expect(h.evse[1]!.value("current_limit_a") == 0)
+        await h.cycle()
         let socket = try #require(await h.controller.station.sockets[1])
         #expect(socket.session != nil)
         #expect(socket.offeredCurrent == 32, "3 kW base load leaves room for one car at full current")
@@ -45,6 +49,8 @@ import Testing
         h.meter.bank.fault = nil
         await h.cycle()
         #expect(await h.controller.lastDecision?.mode != .failSafeGridMeter)
+        // Battery up before sockets up: the socket's raise follows once the meter shows the battery's step.
+        await h.cycle()
         #expect(h.evse[1]!.value("current_limit_a") == 32)
         await h.stop()
     }

@@ -34,6 +34,10 @@ struct ControllerHarness {
             config.sockets[index].gpio.keySwitch = GPIOLineConfiguration(line: .offset(26 + id), direction: .input)
         }
         config.gpio.emergencyStop = GPIOLineConfiguration(line: .offset(5), direction: .input)
+        // The devices here are register images: a write shows in the next read, nothing lags.
+        config.energy.socketResponseS = 0
+        config.energy.batteryResponseS = 0
+        config.energy.meterLagMs = 0
         edit(&config)
 
         var images: [SocketID: DeviceImage] = [:]

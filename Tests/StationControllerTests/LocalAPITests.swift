@@ -14,6 +14,8 @@ import Testing
     @Test func statusShowsSocketsGridBatteryAndTheDecision() async throws {
         let h = try ControllerHarness()
         h.evse[1]!.set("cp_state", 67)
+        // The battery's step goes first; the socket's current follows a cycle later.
+        await h.cycle()
         await h.cycle()
         try await app(h).test(.router) { client in
             try await client.execute(uri: "/api/status", method: .get) { response in

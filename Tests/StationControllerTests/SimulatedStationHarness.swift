@@ -19,13 +19,15 @@ struct SimulatedStationHarness {
     let pollers: [BusPoller]
     let barrier: ModbusBus
 
-    init(baseLoad: Watts = 6_000, batterySoC: StateOfCharge = 60) throws {
+    /// `devices` says how slow and noisy the simulated devices are (by default they follow at once).
+    init(baseLoad: Watts = 6_000, batterySoC: StateOfCharge = 60, devices: DeviceResponses = .immediate) throws {
         var config = try StationConfiguration.load(
             path: ControllerHarness.root.appendingPathComponent("firmware-config/stations/demo.yaml").path)
         for index in config.sockets.indices {
             config.sockets[index].gpio.contactor = GPIOLineConfiguration(line: .offset(16 + config.sockets[index].id), direction: .output)
         }
-        simulator = try SimulatedStation(configuration: config, options: .init(port: 0, startTimeOfDay: .zero))
+        simulator = try SimulatedStation(
+            configuration: config, scenario: Scenario(devices: devices), options: .init(port: 0, startTimeOfDay: .zero))
         try simulator.start()
         simulator.setBaseLoad(baseLoad)
         simulator.battery?.setSoC(batterySoC)
@@ -56,6 +58,16 @@ struct SimulatedStationHarness {
             }
         }
         await controller.runCycle()
+    }
+
+    /// Control periods within which a step and the step it makes wait have both settled: each waits for the
+    /// slowest device's response time and the meter's lag, then a cycle.
+    var settling: Int {
+        let energy = configuration.energy
+        let wait = max(energy.socketResponseS, energy.batteryResponseS) + energy.meterLagMs / 1000
+        let period = Double(configuration.control.period.components.seconds)
+            + Double(configuration.control.period.components.attoseconds) / 1e18
+        return 2 * (Int((wait / period).rounded(.up)) + 2)
     }
 
     func periods(_ count: Int) async {

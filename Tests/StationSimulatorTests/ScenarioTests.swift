@@ -108,6 +108,31 @@ import Testing
         #expect(demand.value > station.grid.connectionLimitW)
         #expect(scenario.faults == [FaultWindow(device: .gridMeter, fault: .noAnswer, from: .seconds(90), to: .seconds(110))])
         #expect(first.ev.departure == .after(.seconds(175)), "the first car leaves at 180 s")
+        #expect(scenario.devices.sockets[2] == DeviceResponse(delay: .milliseconds(4_500), rampPerSecond: 6, noise: 0.005))
+        #expect(scenario.devices.gridMeter == MeterResponse(updateInterval: .seconds(1), latency: .milliseconds(200), noiseW: 40))
+    }
+
+    @Test func devicesSayHowSlowAndNoisyEachDeviceIs() throws {
+        let scenario = try Scenario.parse("""
+            devices:
+              - { device: "socket:1", response_delay_s: 2.5, ramp_a_per_s: 10, noise_pct: 1 }
+              - { device: battery, response_delay_s: 1, ramp_w_per_s: 4000 }
+              - { device: grid_meter, update_interval_ms: 500, latency_ms: 100, noise_w: 25 }
+            """)
+        #expect(scenario.devices.sockets == [1: DeviceResponse(delay: .milliseconds(2_500), rampPerSecond: 10, noise: 0.01)])
+        #expect(scenario.devices.battery == DeviceResponse(delay: .seconds(1), rampPerSecond: 4_000))
+        #expect(scenario.devices.gridMeter == MeterResponse(updateInterval: .milliseconds(500), latency: .milliseconds(100), noiseW: 25))
+    }
+
+    @Test func aMeterKeyOnASocketAndANegativeDelayAreRefused() {
+        let error = #expect(throws: ConfigurationError.self) {
+            try Scenario.parse("""
+                devices:
+                  - { device: "socket:1", latency_ms: 100 }
+                  - { device: battery, response_delay_s: -1 }
+                """)
+        }
+        #expect(error?.problems.count == 2)
     }
 
     @Test func loadStepsHoldUntilTheNextAndTimeOfDayWraps() {

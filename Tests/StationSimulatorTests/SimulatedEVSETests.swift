@@ -1,3 +1,4 @@
+import Devices
 import StationConfig
 import StationCore
 import StationSimulator
@@ -115,5 +116,61 @@ import Testing
         evse.showNonsense(false)
         #expect(evse.image.value(PointName.cpState) == 66)
         #expect(evse.image.value(PointName.powerW) == 0)
+    }
+}
+
+/// Slow devices: a vehicle follows a new limit after its delay and at its ramp; the meter updates at its interval.
+@Suite struct DeviceResponseTests {
+    @Test func vehicleFollowsANewLimitOnlyAfterTheDelayThenRamps() throws {
+        let evse = SimulatedEVSE(
+            socketID: 1, image: try Fixtures.image("phoenix-ev-eth"), rating: SocketRating(maxCurrent: 32, phases: 3, voltage: 230),
+            response: DeviceResponse(delay: .seconds(3), rampPerSecond: 4))
+        evse.plugIn(SimulatedEV(capacity: 60_000, soc: 30, maxCurrent: 32, phases: 3))
+        evse.image.set(PointName.enable, 1)
+        evse.image.set(PointName.currentLimitA, 16)
+        evse.step(by: .seconds(1))
+        evse.step(by: .seconds(1))
+        #expect(evse.snapshot.power == 0, "2 s after the write the vehicle has not followed yet")
+        #expect(evse.snapshot.pilot == .b)
+        evse.step(by: .seconds(1))
+        #expect(evse.snapshot.power == Watts(current: 4, phases: 3, voltage: 230), "3 s after the write: one step of ramp at 4 A/s")
+        for _ in 0..<3 { evse.step(by: .seconds(1)) }
+        #expect(evse.snapshot.power == Watts(current: 16, phases: 3, voltage: 230))
+        #expect(evse.image.value(PointName.powerW) == 11_040)
+        evse.image.set(PointName.currentLimitA, 6)
+        evse.step(by: .seconds(1))
+        #expect(evse.snapshot.power == Watts(current: 16, phases: 3, voltage: 230), "a lower limit is followed late too")
+    }
+
+    @Test func batteryFollowsItsSetpointAfterTheDelay() throws {
+        let battery = SimulatedBattery(
+            image: try Fixtures.image("sunspec-battery-inverter"),
+            rating: BatteryRating(capacity: 30_000, maxCharge: 10_000, maxDischarge: 10_000), soc: 50,
+            response: DeviceResponse(delay: .seconds(2)))
+        battery.image.set(BatteryInverter.setpointModePoint, 1)
+        battery.image.set(BatteryInverter.setpointEnablePoint, 1)
+        battery.image.set(PointName.powerSetpointW, 5_000)
+        battery.step(by: .seconds(1))
+        #expect(battery.snapshot.power == 0)
+        battery.step(by: .seconds(1))
+        #expect(battery.snapshot.power == 5_000)
+    }
+
+    @Test func meterShowsThePowerOfItsLatencyAgoAtItsInterval() throws {
+        let meter = SimulatedGridMeter(
+            image: try Fixtures.image("sunspec-meter-203"), voltage: 230,
+            response: MeterResponse(updateInterval: .seconds(1), latency: .milliseconds(500)))
+        meter.setPower(10_000)
+        meter.step(by: .seconds(1))
+        #expect(meter.image.value(PointName.powerW) == 10_000)
+        meter.setPower(20_000)
+        meter.step(by: .milliseconds(800))
+        #expect(meter.image.value(PointName.powerW) == 10_000, "no update between two intervals")
+        meter.setPower(30_000)
+        meter.step(by: .milliseconds(200))
+        #expect(meter.image.value(PointName.powerW) == 20_000, "the update at 2 s shows the power at 1.5 s")
+        #expect(meter.snapshot.power == 30_000, "the snapshot is the true power")
+        meter.step(by: .seconds(1))
+        #expect(meter.image.value(PointName.powerW) == 30_000)
     }
 }

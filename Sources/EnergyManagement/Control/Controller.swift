@@ -12,10 +12,13 @@ struct Controller {
     let battery: BatteryAssessment
     /// Sockets by first occurrence of their id; a repeated id is ignored.
     let sockets: [SocketDemand]
+    /// The base load to control on; nil = grid − Σ socket draw + battery power from this cycle's readings.
+    let estimatedBaseLoad: Watts?
 
-    init(inputs: EnergyInputs, plan: BatteryPlan?) {
+    init(inputs: EnergyInputs, plan: BatteryPlan?, baseLoad: Watts? = nil) {
         self.inputs = inputs
         self.plan = plan
+        estimatedBaseLoad = baseLoad
         settings = ControlSettings(inputs.settings)
         battery = BatteryAssessment(inputs.battery, settings: inputs.settings)
         var seen = Set<SocketID>()
@@ -37,7 +40,7 @@ struct Controller {
         let previous = inputs.previous
         let batteryNow = BatteryAssessment.presentPower(inputs.battery, previous: previous, trusted: battery.limits != nil)
         let draw = sockets.reduce(Watts.zero) { $0 + SocketCandidate.presentDraw($1, previous: previous, settings: settings) }
-        let baseLoad = grid - draw + batteryNow
+        let baseLoad = estimatedBaseLoad ?? (grid - draw + batteryNow)
         let candidates = sockets.compactMap { SocketCandidate($0, previous: previous, settings: settings) }
         let demand = candidates.reduce(Watts.zero) { $0 + settings.power($1.cap, phases: $1.phases) }
         let limit = cap - settings.headroom

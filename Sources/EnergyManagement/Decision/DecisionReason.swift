@@ -34,6 +34,8 @@ public struct DecisionReason: Sendable, Hashable, CustomStringConvertible {
         public static let socBound = Code("socBound")
         /// The grid cap leaves less room for charging the battery than the plan wanted.
         public static let chargeLimitedByCap = Code("chargeLimitedByCap")
+        /// A step that would raise import waits for earlier steps to settle.
+        public static let stepHeld = Code("stepHeld")
     }
 
     public var code: Code

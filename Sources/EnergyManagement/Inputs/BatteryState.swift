@@ -13,6 +13,8 @@ public struct BatteryState: Sendable, Hashable {
     /// Actual power, positive = discharge; nil when the inverter did not report it.
     public var power: Watts?
     public var quality: ReadingQuality
+    /// When `power` was read, on the clock of `EnergyInputs.uptime`.
+    public var measuredAt: Duration?
 
     public init(
         soc: StateOfCharge,
@@ -20,7 +22,8 @@ public struct BatteryState: Sendable, Hashable {
         maxChargePower: Watts,
         maxDischargePower: Watts,
         power: Watts? = nil,
-        quality: ReadingQuality = .fresh
+        quality: ReadingQuality = .fresh,
+        measuredAt: Duration? = nil
     ) {
         self.soc = soc
         self.capacity = capacity
@@ -28,5 +31,6 @@ public struct BatteryState: Sendable, Hashable {
         self.maxDischargePower = maxDischargePower
         self.power = power
         self.quality = quality
+        self.measuredAt = measuredAt
     }
 }

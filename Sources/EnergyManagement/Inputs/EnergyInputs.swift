@@ -19,6 +19,11 @@ public struct EnergyInputs: Sendable, Equatable {
     public var settings: EnergySettings
     /// Last cycle's output, for ramp limits and for what sockets without a meter reading draw.
     public var previous: SetpointDecision?
+    /// Monotonic time of this cycle. With it (and the readings' times) the manager combines readings only
+    /// when they are coherent and sequences its steps; without it every reading is taken as simultaneous.
+    public var uptime: Duration?
+    /// When the grid reading was taken, on the same clock as `uptime`.
+    public var gridReadAt: Duration?
 
     public init(
         time: Date,
@@ -29,7 +34,9 @@ public struct EnergyInputs: Sendable, Equatable {
         schedule: PriceSchedule,
         gridCap: Watts,
         settings: EnergySettings,
-        previous: SetpointDecision? = nil
+        previous: SetpointDecision? = nil,
+        uptime: Duration? = nil,
+        gridReadAt: Duration? = nil
     ) {
         self.time = time
         self.gridPower = gridPower
@@ -40,5 +47,7 @@ public struct EnergyInputs: Sendable, Equatable {
         self.gridCap = gridCap
         self.settings = settings
         self.previous = previous
+        self.uptime = uptime
+        self.gridReadAt = gridReadAt
     }
 }

@@ -25,6 +25,13 @@ public struct EnergySettings: Sendable, Hashable {
     public var headroom: Watts
     /// Length of one control cycle, for the energy a setpoint moves before the next decision.
     public var cycleDuration: Duration
+    /// Longest time an EV takes to follow a new socket limit (IEC 61851 allows 5 s).
+    public var socketResponseTime: Duration
+    /// Longest time the battery inverter takes to follow a new setpoint.
+    public var batteryResponseTime: Duration
+    /// Longest time between a change at the grid connection and the meter reading that shows it (the
+    /// meter's update interval plus its latency).
+    public var meterLag: Duration
 
     public init(
         socReservePercent: Double = 30,
@@ -38,7 +45,10 @@ public struct EnergySettings: Sendable, Hashable {
         socketRampPerCycle: Amperes? = nil,
         batteryRampPerCycle: Watts? = nil,
         headroom: Watts = 300,
-        cycleDuration: Duration = .seconds(1)
+        cycleDuration: Duration = .seconds(1),
+        socketResponseTime: Duration = .seconds(5),
+        batteryResponseTime: Duration = .seconds(2),
+        meterLag: Duration = .seconds(1)
     ) {
         self.socReservePercent = socReservePercent
         self.socMinimumPercent = socMinimumPercent
@@ -52,5 +62,8 @@ public struct EnergySettings: Sendable, Hashable {
         self.batteryRampPerCycle = batteryRampPerCycle
         self.headroom = headroom
         self.cycleDuration = cycleDuration
+        self.socketResponseTime = socketResponseTime
+        self.batteryResponseTime = batteryResponseTime
+        self.meterLag = meterLag
     }
 }

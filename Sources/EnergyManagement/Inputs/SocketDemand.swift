@@ -24,6 +24,8 @@ public struct SocketDemand: Sendable, Hashable {
     public var measuredPower: Watts?
     /// Current the EV asks for, when the charger reports it.
     public var requestedCurrent: Amperes?
+    /// When `measuredPower` was read, on the clock of `EnergyInputs.uptime`.
+    public var measuredAt: Duration?
 
     public init(
         id: SocketID,
@@ -31,7 +33,8 @@ public struct SocketDemand: Sendable, Hashable {
         maxCurrent: Amperes,
         state: State,
         measuredPower: Watts? = nil,
-        requestedCurrent: Amperes? = nil
+        requestedCurrent: Amperes? = nil,
+        measuredAt: Duration? = nil
     ) {
         self.id = id
         self.phases = phases
@@ -39,5 +42,6 @@ public struct SocketDemand: Sendable, Hashable {
         self.state = state
         self.measuredPower = measuredPower
         self.requestedCurrent = requestedCurrent
+        self.measuredAt = measuredAt
     }
 }

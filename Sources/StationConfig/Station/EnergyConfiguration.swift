@@ -8,17 +8,32 @@ public struct EnergyConfiguration: Sendable, Equatable {
     public var socketRampAPerCycle: Double?
     /// Largest increase of the battery's power from one cycle to the next; nil for none.
     public var batteryRampWPerCycle: Double?
+    /// Longest time an EV takes to follow a new socket limit.
+    public var socketResponseS: Double
+    /// Longest time the battery inverter takes to follow a new setpoint.
+    public var batteryResponseS: Double
+    /// Longest time between a change at the grid connection and the meter value that shows it.
+    public var meterLagMs: Double
 
     public static let defaultHeadroomW = 300.0
+    public static let defaultSocketResponseS = 5.0
+    public static let defaultBatteryResponseS = 2.0
+    public static let defaultMeterLagMs = 1000.0
 
     public init(
         timeOfUse: [TimeOfUsePrice] = [], headroomW: Double = EnergyConfiguration.defaultHeadroomW,
-        socketRampAPerCycle: Double? = nil, batteryRampWPerCycle: Double? = nil
+        socketRampAPerCycle: Double? = nil, batteryRampWPerCycle: Double? = nil,
+        socketResponseS: Double = EnergyConfiguration.defaultSocketResponseS,
+        batteryResponseS: Double = EnergyConfiguration.defaultBatteryResponseS,
+        meterLagMs: Double = EnergyConfiguration.defaultMeterLagMs
     ) {
         self.timeOfUse = timeOfUse
         self.headroomW = headroomW
         self.socketRampAPerCycle = socketRampAPerCycle
         self.batteryRampWPerCycle = batteryRampWPerCycle
+        self.socketResponseS = socketResponseS
+        self.batteryResponseS = batteryResponseS
+        self.meterLagMs = meterLagMs
     }
 }
 

@@ -1,6 +1,9 @@
 extension StationDecoder {
     func decodeEnergy(_ node: ConfigNode) -> EnergyConfiguration? {
-        let keys = ["time_of_use", "headroom_w", "socket_ramp_a_per_cycle", "battery_ramp_w_per_cycle"]
+        let keys = [
+            "time_of_use", "headroom_w", "socket_ramp_a_per_cycle", "battery_ramp_w_per_cycle", "socket_response_s",
+            "battery_response_s", "meter_lag_ms",
+        ]
         guard let map = node.mapping(allowedKeys: keys) else { return nil }
         let timeOfUse = map.optional("time_of_use").map(decodeTimeOfUse) ?? []
         let headroom = map.optional("headroom_w").map { $0.number(in: 0...1_000_000) } ?? EnergyConfiguration.defaultHeadroomW
@@ -8,11 +11,17 @@ extension StationDecoder {
         let socketRamp = socketRampNode?.number(in: 0.1...63)
         let batteryRampNode = map.optional("battery_ramp_w_per_cycle")
         let batteryRamp = batteryRampNode?.number(in: 1...10_000_000)
+        let socketResponse = map.optional("socket_response_s").map { $0.number(in: 0...60) }
+            ?? EnergyConfiguration.defaultSocketResponseS
+        let batteryResponse = map.optional("battery_response_s").map { $0.number(in: 0...60) }
+            ?? EnergyConfiguration.defaultBatteryResponseS
+        let meterLag = map.optional("meter_lag_ms").map { $0.number(in: 0...60_000) } ?? EnergyConfiguration.defaultMeterLagMs
         guard let timeOfUse, let headroom, socketRampNode == nil || socketRamp != nil,
-              batteryRampNode == nil || batteryRamp != nil
+              batteryRampNode == nil || batteryRamp != nil, let socketResponse, let batteryResponse, let meterLag
         else { return nil }
         return EnergyConfiguration(
-            timeOfUse: timeOfUse, headroomW: headroom, socketRampAPerCycle: socketRamp, batteryRampWPerCycle: batteryRamp)
+            timeOfUse: timeOfUse, headroomW: headroom, socketRampAPerCycle: socketRamp, batteryRampWPerCycle: batteryRamp,
+            socketResponseS: socketResponse, batteryResponseS: batteryResponse, meterLagMs: meterLag)
     }
 
     private func decodeTimeOfUse(_ node: ConfigNode) -> [TimeOfUsePrice]? {

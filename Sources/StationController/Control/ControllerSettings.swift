@@ -18,6 +18,9 @@ extension EnergySettings {
             socketRampPerCycle: config.energy.socketRampAPerCycle.map(Amperes.init),
             batteryRampPerCycle: config.energy.batteryRampWPerCycle.map(Watts.init),
             headroom: Watts(config.energy.headroomW),
-            cycleDuration: config.control.period)
+            cycleDuration: config.control.period,
+            socketResponseTime: .milliseconds(Int((config.energy.socketResponseS * 1000).rounded())),
+            batteryResponseTime: .milliseconds(Int((config.energy.batteryResponseS * 1000).rounded())),
+            meterLag: .milliseconds(Int(config.energy.meterLagMs.rounded())))
     }
 }

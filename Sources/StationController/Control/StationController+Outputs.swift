@@ -33,16 +33,37 @@ struct OutputState: Sendable {
 
 extension StationController {
     /// Writes limits, contactors, the battery setpoint and LEDs. Opening a contactor follows the disable.
+    ///
+    /// Steps that lower import go out before steps that raise it: lower socket limits first, then a battery
+    /// setpoint that discharges more (or charges less), then higher socket limits, then a battery setpoint
+    /// that adds import.
     func actuate(limits: [SocketID: Amperes], batteryPower: Watts?, only: Set<SocketID>? = nil) async {
         let now = clock.uptime
-        var writes: [(SocketID, Amperes, EVSEController)] = []
+        var lower: [(SocketID, Amperes, EVSEController)] = []
+        var raise: [(SocketID, Amperes, EVSEController)] = []
         for socket in hardware.sockets where only?.contains(socket.id) ?? true {
             let limit = limits[socket.id] ?? .zero
             let offered = limit >= Amperes(6) ? Amperes(limit.value.rounded(.down)) : .zero
-            if outputs.needsWrite(outputs.offers[socket.id], offered, now: now) {
-                writes.append((socket.id, offered, socket.controller))
+            guard outputs.needsWrite(outputs.offers[socket.id], offered, now: now) else { continue }
+            if let before = outputs.offers[socket.id]?.value, offered <= before {
+                lower.append((socket.id, offered, socket.controller))
+            } else {
+                raise.append((socket.id, offered, socket.controller))
             }
         }
+        let batteryLowersImport = batteryPower.map { $0 >= (outputs.battery?.value ?? .zero) } ?? false
+        await offer(lower, now: now)
+        if let batteryPower, only == nil, batteryLowersImport { await writeBattery(batteryPower, now: now) }
+        await offer(raise, now: now)
+        await driveChargers(limits: limits, now: now, only: only)
+        setContactors(only: only)
+        if let batteryPower, only == nil, !batteryLowersImport { await writeBattery(batteryPower, now: now) }
+        if only == nil { setLEDs() }
+    }
+
+    /// Writes socket limits, all at once.
+    private func offer(_ writes: [(SocketID, Amperes, EVSEController)], now: Duration) async {
+        guard !writes.isEmpty else { return }
         let results = await withTaskGroup(of: (SocketID, Amperes, String?).self) { group in
             for (id, offered, controller) in writes {
                 group.addTask {
@@ -67,10 +88,6 @@ extension StationController {
                 outputs.offers[id] = .init(value: offered, at: now)
             }
         }
-        await driveChargers(limits: limits, now: now, only: only)
-        setContactors(only: only)
-        if let batteryPower, only == nil { await writeBattery(batteryPower, now: now) }
-        if only == nil { setLEDs() }
     }
 
     /// Charger connectors get their limit as a charging profile and their availability, each only on change.

@@ -113,7 +113,7 @@ public actor StationController {
         let inputs = EnergyInputs(
             time: now, gridPower: snapshot.grid.reading.value?.power, gridQuality: snapshot.grid.reading.quality,
             sockets: demands(snapshot), battery: battery, schedule: schedule(at: now), gridCap: gridCap,
-            settings: settings, previous: lastDecision)
+            settings: settings, previous: lastDecision, uptime: started, gridReadAt: snapshot.grid.reading.takenAt)
         let decision = energy.decide(inputs)
         if decision.mode != lastDecision?.mode {
             logger.notice("energy mode \(decision.mode.rawValue): \(decision.reasons.map(\.message).joined(separator: "; "))")
@@ -166,7 +166,8 @@ public actor StationController {
             }
             return SocketDemand(
                 id: id, phases: socket.phases, maxCurrent: socket.maxCurrent, state: state,
-                measuredPower: snapshot.sockets[id]?.reading.freshValue?.power)
+                measuredPower: snapshot.sockets[id]?.reading.freshValue?.power,
+                measuredAt: snapshot.sockets[id]?.reading.takenAt)
         }
     }
 
@@ -179,7 +180,7 @@ public actor StationController {
             soc: value?.soc ?? 0, capacity: WattHours(config.capacityWh),
             maxChargePower: min(Watts(config.maxChargeW), reportedCharge),
             maxDischargePower: min(Watts(config.maxDischargeW), reportedDischarge),
-            power: value?.power, quality: value == nil ? .failed : entry.reading.quality)
+            power: value?.power, quality: value == nil ? .failed : entry.reading.quality, measuredAt: entry.reading.takenAt)
     }
 
     /// The CPMS's schedule while it lasts, else the station's tariff, rebuilt only when a new quarter hour begins.

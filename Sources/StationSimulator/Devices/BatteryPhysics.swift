@@ -39,9 +39,9 @@ struct BatteryPhysics {
         (discharging ? soc.value <= 0 : soc.value >= 100) ? 0 : limit
     }
 
-    /// Moves energy for `dt` at the present power; returns whether the reversion timer ran out.
-    mutating func advance(by dt: Duration, _ command: BatteryCommand, rating: BatteryRating) -> Bool {
-        let power = power(command, rating: rating)
+    /// Moves energy for `dt` at `power` (positive = discharge); returns whether `command`'s reversion timer
+    /// ran out.
+    mutating func advance(by dt: Duration, delivering power: Watts, _ command: BatteryCommand, rating: BatteryRating) -> Bool {
         if rating.capacity.value > 0 {
             let change = -power.over(dt).value / rating.capacity.value * 100
             soc = StateOfCharge(soc.value + change).clamped(to: 0...100)

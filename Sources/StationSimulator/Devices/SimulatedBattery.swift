@@ -4,15 +4,21 @@ import Modbus
 import StationConfig
 import Synchronization
 
-/// A simulated SunSpec battery inverter: follows the master's power setpoint within its ratings and state of charge.
+/// A simulated SunSpec battery inverter: follows the master's power setpoint within its ratings and state of
+/// charge, after the response's delay and at its ramp.
 public final class SimulatedBattery: SimulatedDevice {
     public let image: DeviceImage
     public let rating: BatteryRating
+    public let response: DeviceResponse
     private let state: Mutex<State>
 
     private struct State {
         var physics: BatteryPhysics
         var nonsense = false
+        var trail = CommandTrail(BatteryCommand(setpoint: 0, enabled: false, reversion: nil))
+        /// The power the inverter delivers now, positive = discharge.
+        var delivered: Watts = 0
+        var noise = NoiseSource(seed: 0xBA77)
     }
 
     /// What model 1 of the simulated inverter says.
@@ -31,15 +37,19 @@ public final class SimulatedBattery: SimulatedDevice {
         static let inverterState = "inverter_state"
     }
 
-    public init(image: DeviceImage, rating: BatteryRating, soc: StateOfCharge = 50, serialNumber: String = "SIM-BATTERY") {
+    public init(
+        image: DeviceImage, rating: BatteryRating, soc: StateOfCharge = 50, serialNumber: String = "SIM-BATTERY",
+        response: DeviceResponse = .immediate
+    ) {
         self.image = image
         self.rating = rating
+        self.response = response
         state = Mutex(State(physics: BatteryPhysics(soc: soc.clamped(to: 0...100))))
         writeNameplate(serialNumber: serialNumber)
         image.bank.onWrite { [weak self] table, address, count in
             self?.masterWrote(table, address, count)
         }
-        state.withLock { publish($0) }
+        state.withLock { follow(&$0) }
     }
 
     /// The battery now.
@@ -47,7 +57,9 @@ public final class SimulatedBattery: SimulatedDevice {
         state.withLock { state in
             let command = self.command
             return BatterySnapshot(
-                soc: state.physics.soc, power: state.physics.power(command, rating: rating), setpoint: command.setpoint,
+                soc: state.physics.soc,
+                power: response.isImmediate ? state.physics.power(command, rating: rating) : state.delivered,
+                setpoint: command.setpoint,
                 followsSetpoint: command.enabled, reverted: state.physics.reverted)
         }
     }
@@ -56,25 +68,43 @@ public final class SimulatedBattery: SimulatedDevice {
     public func setSoC(_ soc: StateOfCharge) {
         state.withLock { state in
             state.physics.soc = soc.clamped(to: 0...100)
-            publish(state)
+            follow(&state)
         }
     }
 
     public func step(by dt: Duration) {
         state.withLock { state in
+            follow(&state)
             let command = self.command
-            if state.physics.advance(by: dt, command, rating: rating) {
+            if state.physics.advance(by: dt, delivering: state.delivered, command, rating: rating) {
                 image.set(PointName.powerSetpointW, command.reversion?.power.value ?? 0)
             }
-            publish(state)
+            follow(&state, over: dt)
         }
     }
 
     public func showNonsense(_ active: Bool) {
         state.withLock { state in
             state.nonsense = active
-            publish(state)
+            publish(&state)
         }
+    }
+
+    /// Moves the delivered power toward the command the inverter follows now (over `dt`; at once when
+    /// immediate), never past what the state of charge allows, then publishes.
+    private func follow(_ state: inout State, over dt: Duration = .zero) {
+        let command = self.command
+        state.trail.record(command, at: state.physics.uptime)
+        if response.isImmediate {
+            state.delivered = state.physics.power(command, rating: rating)
+        } else {
+            let followed = state.trail.followed(at: state.physics.uptime, delay: response.delay)
+            let target = state.physics.power(followed, rating: rating)
+            state.delivered = Watts(response.approach(state.delivered.value, target.value, over: dt))
+            let bound = state.physics.power(BatteryCommand(setpoint: state.delivered, enabled: true), rating: rating)
+            if bound != state.delivered { state.delivered = bound }
+        }
+        publish(&state)
     }
 
     /// The setpoint, enable, mode and reversion as the master last wrote them.
@@ -96,7 +126,7 @@ public final class SimulatedBattery: SimulatedDevice {
         let setpointWritten = image.covers(PointName.powerSetpointW, table: table, address: address, count: count)
         state.withLock { state in
             if setpointWritten { state.physics.setpointWritten() }
-            publish(state)
+            follow(&state)
         }
     }
 
@@ -118,10 +148,11 @@ public final class SimulatedBattery: SimulatedDevice {
     }
 
     /// Writes what the inverter measures and may do now (never the master's control registers).
-    private func publish(_ state: State) {
-        let power = state.physics.power(command, rating: rating)
+    private func publish(_ state: inout State) {
+        let power = state.delivered
         image.set(PointName.socPct, state.nonsense ? Self.nonsenseSoC : state.physics.soc.value)
-        image.set(PointName.powerW, power.value)
+        let noise = response.noise > 0 ? power.value * response.noise * state.noise.next() : 0
+        image.set(PointName.powerW, (power.value + noise).rounded())
         image.set(PointName.maxChargeW, state.physics.available(rating.maxCharge, discharging: false).value)
         image.set(PointName.maxDischargeW, state.physics.available(rating.maxDischarge, discharging: true).value)
         image.set(Point.inverterState, enumerated: power == 0 ? "standby" : "running", fallback: power == 0 ? 7 : 3)

@@ -4,15 +4,26 @@ import StationConfig
 import Synchronization
 
 /// A simulated socket controller: serves pilot state, power and energy, and obeys the master's enable and limit.
+///
+/// Its vehicle follows a new enable or limit after the response's delay and moves its current at the
+/// response's ramp; the pilot state follows what the vehicle does.
 public final class SimulatedEVSE: SimulatedDevice {
     public let socketID: Int
     public let image: DeviceImage
     public let rating: SocketRating
-    private let state = Mutex(State())
+    public let response: DeviceResponse
+    private let state: Mutex<State>
 
     private struct State {
         var physics = SocketPhysics()
         var nonsense = false
+        var elapsed: Duration = .zero
+        var trail = CommandTrail(SocketCommand(enabled: false, limit: 0))
+        /// The command the vehicle follows now.
+        var followed = SocketCommand(enabled: false, limit: 0)
+        /// The current the vehicle draws now.
+        var current: Amperes = 0
+        var noise: NoiseSource
     }
 
     /// Pilot state the controller reports while showing nonsense.
@@ -20,22 +31,27 @@ public final class SimulatedEVSE: SimulatedDevice {
     /// Power the controller reports while showing nonsense, in W.
     static let nonsensePower = 2_000_000_000.0
 
-    public init(socketID: Int, image: DeviceImage, rating: SocketRating) {
+    public init(socketID: Int, image: DeviceImage, rating: SocketRating, response: DeviceResponse = .immediate) {
         self.socketID = socketID
         self.image = image
         self.rating = rating
+        self.response = response
+        state = Mutex(State(noise: NoiseSource(seed: UInt64(max(socketID, 0)) &+ 1)))
         image.bank.onWrite { [weak self] table, address, count in
             self?.masterWrote(table, address, count)
         }
-        state.withLock { publish($0) }
+        state.withLock { follow(&$0) }
     }
 
     /// The socket now.
     public var snapshot: SocketSnapshot {
         state.withLock { state in
             let command = self.command
+            let immediate = response.isImmediate
             return SocketSnapshot(
-                id: socketID, pilot: state.physics.pilot(command), power: state.physics.power(command, rating: rating),
+                id: socketID, pilot: state.physics.pilot(immediate ? command : state.followed),
+                power: immediate
+                    ? state.physics.power(command, rating: rating) : state.physics.power(drawing: state.current, rating: rating),
                 energy: state.physics.energy, enabled: command.enabled, currentLimit: command.limit, ev: state.physics.ev,
                 pluggedFor: state.physics.pluggedFor, sessionEnergy: state.physics.sessionEnergy)
         }
@@ -49,7 +65,8 @@ public final class SimulatedEVSE: SimulatedDevice {
             state.physics.ev = ev
             state.physics.pluggedFor = .zero
             state.physics.sessionEnergy = 0
-            publish(state)
+            state.current = 0
+            follow(&state)
             return true
         }
     }
@@ -61,7 +78,8 @@ public final class SimulatedEVSE: SimulatedDevice {
             defer {
                 state.physics.ev = nil
                 state.physics.pluggedFor = .zero
-                publish(state)
+                state.current = 0
+                follow(&state)
             }
             return state.physics.ev
         }
@@ -72,16 +90,33 @@ public final class SimulatedEVSE: SimulatedDevice {
 
     public func step(by dt: Duration) {
         state.withLock { state in
-            state.physics.advance(by: dt, command, rating: rating)
-            publish(state)
+            follow(&state)
+            state.physics.advance(by: dt, drawing: state.current, rating: rating)
+            state.elapsed += dt
+            follow(&state, over: dt)
         }
     }
 
     public func showNonsense(_ active: Bool) {
         state.withLock { state in
             state.nonsense = active
-            publish(state)
+            publish(&state)
         }
+    }
+
+    /// Moves the vehicle toward the command it follows now (over `dt`; at once when immediate), then publishes.
+    private func follow(_ state: inout State, over dt: Duration = .zero) {
+        let command = self.command
+        state.trail.record(command, at: state.elapsed)
+        if response.isImmediate {
+            state.followed = command
+            state.current = state.physics.current(command, rating: rating)
+        } else {
+            state.followed = state.trail.followed(at: state.elapsed, delay: response.delay)
+            let target = state.physics.current(state.followed, rating: rating)
+            state.current = Amperes(response.approach(state.current.value, target.value, over: dt))
+        }
+        publish(&state)
     }
 
     /// The enable and limit as the master last wrote them.
@@ -96,19 +131,20 @@ public final class SimulatedEVSE: SimulatedDevice {
             image.covers($0, table: table, address: address, count: count)
         }
         guard relevant else { return }
-        state.withLock { publish($0) }
+        state.withLock { follow(&$0) }
     }
 
     /// Writes what the controller measures into its registers (never the master's command registers).
-    private func publish(_ state: State) {
-        let command = self.command
+    private func publish(_ state: inout State) {
         if state.nonsense {
             image.set(PointName.cpState, Self.nonsensePilot)
             image.set(PointName.powerW, Self.nonsensePower)
         } else {
-            let pilot = state.physics.pilot(command)
+            let pilot = state.physics.pilot(state.followed)
             image.set(PointName.cpState, enumerated: pilot.rawValue, fallback: Double(pilot.rawValue.utf8.first ?? 65))
-            image.set(PointName.powerW, state.physics.power(command, rating: rating).value)
+            let power = state.physics.power(drawing: state.current, rating: rating).value
+            let noise = response.noise > 0 ? power * response.noise * state.noise.next() : 0
+            image.set(PointName.powerW, (power + noise).rounded())
         }
         image.set(PointName.energyWh, state.physics.energy.value.rounded(.down))
         image.set(Self.chargingTimePoint, state.physics.pluggedFor.inSeconds.rounded(.down))

@@ -5,15 +5,25 @@ import Synchronization
 /// A simulated SunSpec meter at the grid connection: shows the site's power and counts imported and exported energy.
 ///
 /// The station tells it the site's power (`setPower`); `step(by:)` integrates that power into the energy counters.
+/// With a `MeterResponse` the registers show the power as it was `latency` ago, updated every
+/// `updateInterval`, with noise; the snapshot always has the true power.
 public final class SimulatedGridMeter: SimulatedDevice {
     public let image: DeviceImage
     public let voltage: Volts
     public let frequencyHz: Double
+    public let response: MeterResponse
     private let state = Mutex(State())
 
     private struct State {
         var reading = GridSnapshot(power: 0, energyImported: 0, energyExported: 0)
         var nonsense = false
+        var elapsed: Duration = .zero
+        /// The true power over the recent past, oldest first, for the latency.
+        var history: [(at: Duration, power: Watts)] = []
+        /// The power the registers show.
+        var shown: Watts = 0
+        var nextUpdate: Duration = .zero
+        var noise = NoiseSource(seed: 0x3E7E)
     }
 
     /// What model 1 of the simulated meter says.
@@ -37,8 +47,12 @@ public final class SimulatedGridMeter: SimulatedDevice {
         static let phasePowers = ["power_l1_w", "power_l2_w", "power_l3_w"]
     }
 
-    public init(image: DeviceImage, voltage: Volts = 230, frequencyHz: Double = 50, serialNumber: String = "SIM-METER") {
+    public init(
+        image: DeviceImage, voltage: Volts = 230, frequencyHz: Double = 50, serialNumber: String = "SIM-METER",
+        response: MeterResponse = .immediate
+    ) {
         self.image = image
+        self.response = response
         self.voltage = voltage
         self.frequencyHz = frequencyHz
         image.setScaleFactor(of: PointName.powerW, Self.powerScaleFactor)
@@ -51,7 +65,7 @@ public final class SimulatedGridMeter: SimulatedDevice {
         image.setText(Point.serial, serialNumber)
         for point in [Point.voltage] + Point.phaseVoltages { image.set(point, voltage.value) }
         image.set(Point.frequency, frequencyHz)
-        state.withLock { publish($0) }
+        state.withLock { update(&$0) }
     }
 
     /// The meter now.
@@ -61,7 +75,9 @@ public final class SimulatedGridMeter: SimulatedDevice {
     public func setPower(_ power: Watts) {
         state.withLock { state in
             state.reading.power = power
-            publish(state)
+            if state.history.last?.at == state.elapsed { state.history.removeLast() }
+            state.history.append((state.elapsed, power))
+            update(&state)
         }
     }
 
@@ -74,19 +90,35 @@ public final class SimulatedGridMeter: SimulatedDevice {
             } else {
                 state.reading.energyExported -= energy
             }
-            publish(state)
+            state.elapsed += dt
+            update(&state)
         }
+    }
+
+    /// Takes a new shown value when an update is due (always when immediate), then publishes.
+    private func update(_ state: inout State) {
+        if response.isImmediate {
+            state.shown = state.reading.power
+        } else if state.elapsed >= state.nextUpdate {
+            let seen = state.elapsed - response.latency
+            let due = state.history.lastIndex { $0.at <= seen } ?? 0
+            if due > 0 { state.history.removeFirst(due) }
+            let power = state.history.first?.power ?? state.reading.power
+            state.shown = power + Watts(response.noiseW * state.noise.next())
+            state.nextUpdate = response.updateInterval > .zero ? state.elapsed + response.updateInterval : state.elapsed
+        }
+        publish(state)
     }
 
     public func showNonsense(_ active: Bool) {
         state.withLock { state in
             state.nonsense = active
-            publish(state)
+            update(&state)
         }
     }
 
     private func publish(_ state: State) {
-        let power = state.reading.power.value
+        let power = state.shown.value
         let phaseCurrent = abs(power) / 3 / max(voltage.value, 1)
         if state.nonsense {
             image.setScaleFactor(of: PointName.powerW, Self.nonsenseScaleFactor)

@@ -30,15 +30,25 @@ struct SocketPhysics {
 
     /// The power the vehicle draws: the least of limit, vehicle and socket current, on the phases both have.
     func power(_ command: SocketCommand, rating: SocketRating) -> Watts {
+        power(drawing: current(command, rating: rating), rating: rating)
+    }
+
+    /// The current the vehicle draws once it follows `command`: the least of limit, vehicle and socket.
+    func current(_ command: SocketCommand, rating: SocketRating) -> Amperes {
         guard let ev, isCharging(command) else { return 0 }
-        let current = min(command.limit, ev.maxCurrent, rating.maxCurrent)
+        return min(command.limit, ev.maxCurrent, rating.maxCurrent)
+    }
+
+    /// The power of `current` on the phases the vehicle and the socket both have.
+    func power(drawing current: Amperes, rating: SocketRating) -> Watts {
+        guard let ev, current > 0 else { return 0 }
         return Watts(current: current, phases: min(ev.phases, rating.phases), voltage: rating.voltage)
     }
 
-    /// Lets the vehicle draw for `dt` at the present power; the meter counts what its battery took.
-    mutating func advance(by dt: Duration, _ command: SocketCommand, rating: SocketRating) {
+    /// Lets the vehicle draw `current` for `dt`; the meter counts what its battery took.
+    mutating func advance(by dt: Duration, drawing current: Amperes, rating: SocketRating) {
         guard var vehicle = ev else { return }
-        let taken = vehicle.charge(power(command, rating: rating).over(dt))
+        let taken = vehicle.charge(power(drawing: current, rating: rating).over(dt))
         ev = vehicle
         energy += taken
         sessionEnergy += taken

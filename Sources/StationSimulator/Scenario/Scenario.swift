@@ -10,17 +10,20 @@ public struct Scenario: Sendable, Hashable {
     public var batterySoC: StateOfCharge
     public var arrivals: [EVArrival]
     public var faults: [FaultWindow]
+    /// How slow and noisy each device is.
+    public var devices: DeviceResponses
 
     public static let defaultBatterySoC: StateOfCharge = 50
 
     public init(
         baseLoad: LoadProfile = .constant(0), pv: PVProfile? = nil, batterySoC: StateOfCharge = Scenario.defaultBatterySoC,
-        arrivals: [EVArrival] = [], faults: [FaultWindow] = []
+        arrivals: [EVArrival] = [], faults: [FaultWindow] = [], devices: DeviceResponses = .immediate
     ) {
         self.baseLoad = baseLoad
         self.pv = pv
         self.batterySoC = batterySoC
         self.arrivals = arrivals
         self.faults = faults
+        self.devices = devices
     }
 }

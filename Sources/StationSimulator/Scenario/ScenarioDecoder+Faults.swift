@@ -27,7 +27,7 @@ extension ScenarioDecoder {
         return window
     }
 
-    private func decodeDevice(_ node: ConfigNode) -> SimulatedDeviceID? {
+    func decodeDevice(_ node: ConfigNode) -> SimulatedDeviceID? {
         guard let text = node.scalarText, let device = SimulatedDeviceID(spelling: text) else {
             node.report("expected grid_meter, battery or socket:<id>, got \(node.quotedForMessage)")
             return nil

@@ -5,7 +5,7 @@ import StationCore
 struct ScenarioDecoder {
     let station: StationConfiguration?
 
-    static let rootKeys = ["base_load_w", "pv", "battery", "evs", "faults"]
+    static let rootKeys = ["base_load_w", "pv", "battery", "evs", "faults", "devices"]
     /// Largest site load or PV peak a scenario may name, in W.
     static let largestPower = 10_000_000.0
 
@@ -17,6 +17,7 @@ struct ScenarioDecoder {
         if let node = map.optional("battery"), let soc = decodeBattery(node) { scenario.batterySoC = soc }
         if let node = map.optional("evs") { scenario.arrivals = node.sequence()?.compactMap(decodeArrival) ?? [] }
         if let node = map.optional("faults") { scenario.faults = node.sequence()?.compactMap(decodeFault) ?? [] }
+        if let node = map.optional("devices"), let devices = decodeDevices(node) { scenario.devices = devices }
         return scenario
     }
 

@@ -53,7 +53,10 @@ public final class SimulatedStation: Sendable {
         for socket in configuration.sockets {
             let image = try Self.image(for: socket.device, kind: .evse, in: configuration, as: .socket(socket.id))
             let rating = SocketRating(maxCurrent: Amperes(socket.maxCurrentA), phases: socket.phases, voltage: voltage)
-            sockets.append(SimulatedEVSE(socketID: socket.id, image: image, rating: rating))
+            sockets.append(
+                SimulatedEVSE(
+                    socketID: socket.id, image: image, rating: rating,
+                    response: scenario.devices.sockets[socket.id] ?? .immediate))
             placements.append(.init(id: .socket(socket.id), reference: socket.device, bank: image.bank))
         }
         self.sockets = sockets
@@ -63,14 +66,15 @@ public final class SimulatedStation: Sendable {
             let rating = BatteryRating(
                 capacity: WattHours(battery.capacityWh), maxCharge: Watts(battery.maxChargeW),
                 maxDischarge: Watts(battery.maxDischargeW))
-            self.battery = SimulatedBattery(image: image, rating: rating, soc: scenario.batterySoC)
+            self.battery = SimulatedBattery(
+                image: image, rating: rating, soc: scenario.batterySoC, response: scenario.devices.battery)
             placements.append(.init(id: .battery, reference: battery.device, bank: image.bank))
         } else {
             self.battery = nil
         }
 
         let meterImage = try Self.image(for: configuration.grid.meter, kind: .gridMeter, in: configuration, as: .gridMeter)
-        gridMeter = SimulatedGridMeter(image: meterImage, voltage: voltage)
+        gridMeter = SimulatedGridMeter(image: meterImage, voltage: voltage, response: scenario.devices.gridMeter)
         placements.append(.init(id: .gridMeter, reference: configuration.grid.meter, bank: meterImage.bank))
 
         plan = try ServingPlan(buses: configuration.buses, devices: placements, options: options)

@@ -44,6 +44,10 @@ final class StationdHarness: Sendable {
                     connectors: [ChargerConnectorConfiguration(connector: 1, socket: 3 + index, maxCurrentA: 32, phases: 3)])
             })
         config.ocppServer = ocppServer
+        // The simulator's devices and the scripted chargers follow a limit at once.
+        config.energy.socketResponseS = 0
+        config.energy.batteryResponseS = 0
+        config.energy.meterLagMs = 0
         // The scripted chargers' token, and each charger's id: the token of its load transactions.
         config.localAuthorization =
             [LocalAuthorization(idTag: Self.idTag, status: .accepted)]
