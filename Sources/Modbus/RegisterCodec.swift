@@ -118,7 +118,7 @@ public enum Scaling: Sendable, Hashable {
         switch self {
         case .none: return raw
         case .multiplier(let m): return raw * m
-        case .powerOfTen(let sf): return sf < 0 ? raw / pow10(-sf) : raw * pow10(sf)
+        case .powerOfTen(let sf): return sf < 0 ? raw / pow10(-Int(sf)) : raw * pow10(Int(sf))
         }
     }
 
@@ -127,14 +127,13 @@ public enum Scaling: Sendable, Hashable {
         switch self {
         case .none: return value
         case .multiplier(let m): return m == 0 ? 0 : value / m
-        case .powerOfTen(let sf): return sf < 0 ? value * pow10(-sf) : value / pow10(sf)
+        case .powerOfTen(let sf): return sf < 0 ? value * pow10(-Int(sf)) : value / pow10(Int(sf))
         }
     }
 
-    /// 10^exponent for exponent >= 0, exact for the range SunSpec uses.
-    private func pow10(_ exponent: Int16) -> Double {
-        var result = 1.0
-        for _ in 0..<Int(exponent) { result *= 10 }
-        return result
+    /// 10^exponent for exponent >= 0, exact up to 22, infinity beyond; at once, not by a loop.
+    private func pow10(_ exponent: Int) -> Double {
+        guard exponent <= 22 else { return .infinity }
+        return (0..<max(exponent, 0)).reduce(1.0) { power, _ in power * 10 }
     }
 }

@@ -8,6 +8,16 @@ import Testing
         #expect(Amperes(power: 1_000, phases: 0, voltage: 230) == 0)
     }
 
+    /// Issue 12, finding 1: a session's energy from a hostile meterStop reached `Int64(_:)` when it was logged.
+    @Test func hugeAndNonFiniteQuantitiesPrintWithoutTrapping() {
+        #expect(WattHours(Double(Int64.max)).description == "9.223372036854776e+18 Wh")
+        #expect(WattHours(1e300).description == "1e+300 Wh")
+        #expect(WattHours(-1e300).description == "-1e+300 Wh")
+        #expect(Watts(.infinity).description == "inf W")
+        #expect(Watts(.nan).description == "nan W")
+        #expect(WattHours(1_000_000_000_000).description == "1000000000000 Wh")
+    }
+
     @Test func energyIntegratesPowerOverTime() {
         #expect(Watts(3_600).over(.seconds(3_600)) == 3_600)
         #expect(Watts(11_000).over(.milliseconds(500)).value.isApproximately(11_000.0 / 7_200))

@@ -28,6 +28,9 @@ public struct BatteryInverter: Sendable {
     public static let reversionTimePoint = "power_setpoint_reversion_s"
     public static let reversionEnablePoint = "power_setpoint_reversion_enable"
 
+    /// Largest plausible power of a station battery, either way.
+    public static let plausiblePower = 10_000_000.0
+
     public init(device: ModbusDevice) {
         self.device = device
     }
@@ -37,10 +40,15 @@ public struct BatteryInverter: Sendable {
         guard let soc = values[PointName.socPct], soc.isFinite, (0...100).contains(soc) else {
             throw DeviceError(.nonsense, "\(device.name): state of charge \(values[PointName.socPct].map { String($0) } ?? "missing") is not 0-100 %")
         }
-        let power = values[PointName.powerW]
-        if let power, !power.isFinite || abs(power) > 10_000_000 {
-            throw DeviceError(.nonsense, "\(device.name): power \(power) W is implausible")
+        for (point, range) in [
+            (PointName.powerW, -Self.plausiblePower...Self.plausiblePower), (PointName.maxChargeW, 0...Self.plausiblePower),
+            (PointName.maxDischargeW, 0...Self.plausiblePower),
+        ] {
+            if let power = values[point], !range.contains(power) {
+                throw DeviceError(.nonsense, "\(device.name): \(point) \(power) W is implausible")
+            }
         }
+        let power = values[PointName.powerW]
         return BatteryReading(
             soc: StateOfCharge(soc),
             maxChargePower: values[PointName.maxChargeW].map(Watts.init),

@@ -23,6 +23,8 @@ public struct EVSEController: Sendable {
     public let device: ModbusDevice
     /// Largest plausible power of one socket (a 3 x 63 A socket draws under 45 kW).
     public static let plausiblePower: ClosedRange<Double> = -1_000...100_000
+    /// Largest plausible current limit read back (no socket controller offers more than a few hundred A).
+    public static let plausibleCurrentLimit: ClosedRange<Double> = 0...1_000
 
     public init(device: ModbusDevice) {
         self.device = device
@@ -37,8 +39,11 @@ public struct EVSEController: Sendable {
         if let power, !Self.plausiblePower.contains(power) {
             throw DeviceError(.nonsense, "\(device.name): power \(power) W is implausible")
         }
-        if let energy = values[PointName.energyWh], energy < 0 || !energy.isFinite {
+        if let energy = values[PointName.energyWh], Plausible.value(energy, in: Plausible.energyRegister) == nil {
             throw DeviceError(.nonsense, "\(device.name): energy \(energy) Wh is implausible")
+        }
+        if let limit = values[PointName.currentLimitA], !Self.plausibleCurrentLimit.contains(limit) {
+            throw DeviceError(.nonsense, "\(device.name): current limit \(limit) A is implausible")
         }
         return EVSEReading(
             pilot: pilot,

@@ -28,6 +28,11 @@ public struct GridMeter: Sendable {
         guard let power = values[PointName.powerW], power.isFinite, abs(power) < 100_000_000 else {
             throw DeviceError(.nonsense, "\(device.name): power \(values[PointName.powerW].map { String($0) } ?? "missing") is implausible")
         }
+        for point in [PointName.energyImportWh, PointName.energyExportWh] {
+            if let energy = values[point], Plausible.value(energy, in: Plausible.energyRegister) == nil {
+                throw DeviceError(.nonsense, "\(device.name): \(point) \(energy) Wh is implausible")
+            }
+        }
         return GridReading(
             power: Watts(power),
             energyImported: values[PointName.energyImportWh].map(WattHours.init),

@@ -1,5 +1,6 @@
 public import Modbus
 public import StationConfig
+import StationCore
 import Synchronization
 
 /// The values of one poll: every readable point of a profile, scaled into engineering units.
@@ -23,6 +24,8 @@ public final class ModbusDevice: Sendable {
     public let bus: ModbusBus
     public let unit: UInt8
     private let layout = Mutex<Layout?>(nil)
+    /// Why the device's last poll went unanswered, until a poll is answered again.
+    private let silence = Mutex<DeviceError?>(nil)
 
     struct Layout {
         let points: [String: ResolvedPoint]
@@ -50,7 +53,9 @@ public final class ModbusDevice: Sendable {
             do {
                 answer = try await bus.read(unit: unit, table: block.table, address: block.start, count: block.count)
             } catch {
-                throw DeviceError(error, device: name)
+                let failure = DeviceError(error, device: name)
+                if error.code == .timeout { silence.withLock { $0 = failure } }
+                throw failure
             }
             for point in block.points {
                 let registers = block.registers(of: point, in: answer)
@@ -59,11 +64,20 @@ public final class ModbusDevice: Sendable {
                 raw[point.name] = value
             }
         }
-        return scaled(raw, layout: current)
+        silence.withLock { $0 = nil }
+        return try scaled(raw, layout: current)
     }
 
+    /// Whether the device's last poll went unanswered (it is then written to only once it answers again).
+    public var isSilent: Bool { silence.withLock { $0 != nil } }
+
     /// Writes an engineering value to a writable point, applying its scaling.
+    ///
+    /// A device whose last poll timed out is not written to: the write fails at once with that poll's error
+    /// (the poller's backoff finds out when it answers again), so a silent device costs the control cycle
+    /// no response timeouts and holds no other device on its bus.
     public func write(_ pointName: String, _ value: Double) async throws(DeviceError) {
+        if let silent = silence.withLock({ $0 }) { throw silent }
         let current = try await resolvedLayout()
         guard let point = current.points[pointName] else {
             throw DeviceError(.configuration, "\(name): profile \(profile.name) has no point \(pointName)")
@@ -114,15 +128,21 @@ public final class ModbusDevice: Sendable {
         guard let point = current.points[factorPoint] else {
             throw DeviceError(.configuration, "\(name): scale factor point \(factorPoint) missing")
         }
+        let value: ModbusValue
         do {
-            let value = try await bus.read(unit: unit, table: point.table, address: point.address, type: .i16)
-            return Int(value.number ?? 0)
+            value = try await bus.read(unit: unit, table: point.table, address: point.address, type: .i16)
         } catch {
             throw DeviceError(error, device: name)
         }
+        guard let exponent = value.number.flatMap(Int.init(rounding:)), Self.scaleFactors.contains(exponent) else {
+            throw DeviceError(.nonsense, "\(name): scale factor \(factorPoint) \(value.number.map { "\($0)" } ?? "missing") is not in -10...10")
+        }
+        return exponent
     }
 
-    private func scaled(_ raw: [String: ModbusValue], layout current: Layout) -> PointValues {
+    /// The points in engineering units. A value that is not finite once scaled (an IEEE float's NaN or infinity,
+    /// an overflow) is nonsense, except a float NaN on a SunSpec device, which marks a point not implemented.
+    private func scaled(_ raw: [String: ModbusValue], layout current: Layout) throws(DeviceError) -> PointValues {
         var values = PointValues()
         var exponents: [String: Int] = [:]
         for (name, value) in raw {
@@ -132,20 +152,29 @@ public final class ModbusDevice: Sendable {
                 continue
             }
             guard let number = value.number else { continue }
+            let scaled: Double
             switch point.scaling {
             case .scaleFactor(let factorPoint):
-                guard let factor = raw[factorPoint]?.number, (-10...10).contains(factor) else { continue }
-                exponents[factorPoint] = Int(factor)
-                values.numbers[name] = point.scaling.value(fromRaw: number, exponent: Int(factor))
+                guard let factor = raw[factorPoint]?.number.flatMap(Int.init(rounding:)), Self.scaleFactors.contains(factor) else { continue }
+                exponents[factorPoint] = factor
+                scaled = point.scaling.value(fromRaw: number, exponent: factor)
             default:
-                values.numbers[name] = point.scaling.value(fromRaw: number)
+                scaled = point.scaling.value(fromRaw: number)
             }
+            guard scaled.isFinite else {
+                if profile.sunSpec != nil, number.isNaN { continue }
+                throw DeviceError(.nonsense, "\(self.name): \(name) is \(scaled)")
+            }
+            values.numbers[name] = scaled
         }
         if !exponents.isEmpty {
             layout.withLock { $0?.exponents.merge(exponents) { _, new in new } }
         }
         return values
     }
+
+    /// The SunSpec scale factors a device can mean; any other is nonsense.
+    static let scaleFactors = -10...10
 
     /// SunSpec marks unimplemented points with the type's extreme value.
     private static func isSunSpecNotImplemented(_ value: ModbusValue) -> Bool {

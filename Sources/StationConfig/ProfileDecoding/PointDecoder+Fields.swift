@@ -107,6 +107,11 @@ extension PointDecoder {
             scaleNode?.report("scale must not be 0")
             return nil
         }
+        // A register scaled by more than 10^±10 is a typo, and would turn readings into infinities.
+        guard (1e-10...1e10).contains(abs(multiplier)) else {
+            scaleNode?.report("expected a scale whose size is within 1e-10...1e10, got \(multiplier.compact)")
+            return nil
+        }
         return .multiplier(multiplier)
     }
 

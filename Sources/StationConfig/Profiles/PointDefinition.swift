@@ -73,10 +73,17 @@ public enum PointScaling: Sendable, Hashable {
         }
     }
 
+    /// 10^exponent at once; exponents beyond ±22 (where Double stops being exact) saturate to 0 or infinity,
+    /// which the drivers then refuse as implausible.
     private func pow10(_ exponent: Int) -> Double {
-        var result = 1.0
-        for _ in 0..<abs(exponent) { result *= 10 }
-        return exponent < 0 ? 1 / result : result
+        let magnitude = exponent.magnitude
+        guard magnitude <= 22 else { return exponent < 0 ? 0 : .infinity }
+        let power = Self.exactPowersOfTen[Int(magnitude)]
+        return exponent < 0 ? 1 / power : power
+    }
+
+    private static let exactPowersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { power, _ in power * 10 }
     }
 }
 

@@ -52,21 +52,23 @@ public final class OCPP16ChargerSession: ChargerSession {
             guard !unknown, let socket = hub.socket(chargerID: id, connector: request.connectorId) else {
                 return .init(idTagInfo: .init(status: .invalid), transactionId: 0)
             }
+            let meterStart = try ChargerMeasurement.energy(Double(request.meterStart), at: "meterStart")
             let start = await controller.chargerStartedTransaction(
-                socket, idTag: request.idTag, meterStart: WattHours(Double(request.meterStart)), at: request.timestamp)
+                socket, idTag: request.idTag, meterStart: meterStart, at: request.timestamp)
             return .init(idTagInfo: .init(status: Self.status(start.verdict)), transactionId: start.transactionNumber)
         }
         await endpoint.on(OCPP16.StopTransactionRequest.self) { request in
+            let meterStop = try ChargerMeasurement.energy(Double(request.meterStop), at: "meterStop")
             if let socket = await controller.socket(withSession: String(request.transactionId)) {
                 await controller.chargerStoppedTransaction(
-                    socket, transactionNumber: request.transactionId, meterStop: WattHours(Double(request.meterStop)),
+                    socket, transactionNumber: request.transactionId, meterStop: meterStop,
                     reason: ChargingSession.EndReason(ocpp: request.reason?.rawValue), at: request.timestamp)
             }
             return .init(idTagInfo: request.idTag.map { _ in .init(status: .accepted) })
         }
         endpoint.onImmediate(OCPP16.MeterValuesRequest.self) { request in
+            let (power, energy) = try Self.measurements(request.meterValues)
             guard let socket = hub.socket(chargerID: id, connector: request.connectorId) else { return .init() }
-            let (power, energy) = Self.measurements(request.meterValues)
             controller.chargerMeterValues(socket, power: power, energy: energy)
             return .init()
         }
@@ -155,19 +157,24 @@ public final class OCPP16ChargerSession: ChargerSession {
         OCPP16.AuthorizationStatus(rawValue: verdict.rawValue) ?? .invalid
     }
 
-    /// Active power and the energy register from the latest meter value.
-    static func measurements(_ values: [OCPP16.MeterValue]) -> (Watts?, WattHours?) {
+    /// Active power and the energy register from the latest meter value; throws `PropertyConstraintViolation`
+    /// for a value of either that is not a number a connector's meter can show, in its unit.
+    static func measurements(_ values: [OCPP16.MeterValue]) throws(OCPPCallError) -> (Watts?, WattHours?) {
         var power: Watts?
         var energy: WattHours?
-        for sample in values.sorted(by: { $0.timestamp < $1.timestamp }).flatMap(\.sampledValues) where sample.phase == nil {
-            guard let number = Double(sample.value), number.isFinite else { continue }
-            switch sample.measurand ?? .energyActiveImportRegister {
-            case .energyActiveImportRegister:
-                energy = WattHours(sample.unit == .kilowattHours ? number * 1000 : number)
-            case .powerActiveImport:
-                power = Watts(sample.unit == .kilowatts ? number * 1000 : number)
-            default:
-                continue
+        for (index, value) in values.enumerated().sorted(by: { $0.element.timestamp < $1.element.timestamp }) {
+            for (sampleIndex, sample) in value.sampledValues.enumerated() where sample.phase == nil && sample.format != .signedData {
+                let measurand = sample.measurand ?? .energyActiveImportRegister
+                guard measurand == .energyActiveImportRegister || measurand == .powerActiveImport else { continue }
+                let path = "meterValue[\(index)].sampledValue[\(sampleIndex)].value"
+                guard let number = Double(sample.value) else {
+                    throw ChargerMeasurement.implausible("\(path): \"\(sample.value.prefix(40))\" is not a number")
+                }
+                if measurand == .energyActiveImportRegister {
+                    energy = try ChargerMeasurement.energy(sample.unit == .kilowattHours ? number * 1000 : number, at: path)
+                } else {
+                    power = try ChargerMeasurement.power(sample.unit == .kilowatts ? number * 1000 : number, at: path)
+                }
             }
         }
         return (power, energy)

@@ -60,11 +60,11 @@ public final class OCPP201ChargerSession: ChargerSession {
         }
         await endpoint.on(OCPP201.TransactionEventRequest.self) { [self] request in
             guard !unknown else { return .init(idTokenInfo: .init(status: .invalid)) }
-            return await transactionEvent(request)
+            return try await transactionEvent(request)
         }
         endpoint.onImmediate(OCPP201.MeterValuesRequest.self) { [self] request in
+            let (power, energy) = try Self.measurements(request.meterValues)
             if let socket = hub.socket(chargerID: chargerID, connector: request.evseId) {
-                let (power, energy) = Self.measurements(request.meterValues)
                 controller.chargerMeterValues(socket, power: power, energy: energy)
             }
             return .init()
@@ -75,13 +75,13 @@ public final class OCPP201ChargerSession: ChargerSession {
     }
 
     /// A transaction's start (with or without a token yet), its updates and its end.
-    private func transactionEvent(_ request: OCPP201.TransactionEventRequest) async -> OCPP201.TransactionEventResponse {
+    private func transactionEvent(_ request: OCPP201.TransactionEventRequest) async throws -> OCPP201.TransactionEventResponse {
+        let (power, energy) = try Self.measurements(request.meterValues ?? [])
         let transactionId = request.transactionInfo.transactionId
         let evse = request.evse?.id ?? evses.withLock { $0.first { $0.value.transactionId == transactionId }?.key } ?? 0
         guard let socket = hub.socket(chargerID: chargerID, connector: evse) else {
             return .init(idTokenInfo: request.idToken.map { _ in .init(status: .invalid) })
         }
-        let (power, energy) = Self.measurements(request.meterValues ?? [])
         var state = evses.withLock { evses in
             var state = evses[evse, default: EVSEState()]
             state.transactionId = transactionId
@@ -90,8 +90,9 @@ public final class OCPP201ChargerSession: ChargerSession {
             evses[evse] = state
             return state
         }
-        await report(evse: evse, state, faulted: false)
+        // The event's meter values belong to the session before an unplugging in the same event ends it.
         if power != nil || energy != nil { await controller.chargerMetered(socket, power: power, energy: energy) }
+        await report(evse: evse, state, faulted: false)
 
         var tokenInfo: OCPP201.IdTokenInfo?
         if let token = request.idToken, !state.authorized, request.eventType != .ended {
@@ -190,21 +191,25 @@ public final class OCPP201ChargerSession: ChargerSession {
         OCPP201.AuthorizationStatus(rawValue: verdict.rawValue) ?? .invalid
     }
 
-    /// Active power and the energy register from the latest meter values (units and multipliers applied).
-    static func measurements(_ values: [OCPP201.MeterValue]) -> (Watts?, WattHours?) {
+    /// Active power and the energy register from the latest meter values, units and multipliers applied; throws
+    /// `PropertyConstraintViolation` for a multiplier or a scaled value that no connector's meter could mean.
+    static func measurements(_ values: [OCPP201.MeterValue]) throws(OCPPCallError) -> (Watts?, WattHours?) {
         var power: Watts?
         var energy: WattHours?
-        for sample in values.sorted(by: { $0.timestamp < $1.timestamp }).flatMap(\.sampledValues) where sample.phase == nil {
-            guard sample.value.isFinite else { continue }
-            var scale = 1.0
-            for _ in 0..<abs(sample.unitOfMeasure?.multiplier ?? 0) { scale *= 10 }
-            if (sample.unitOfMeasure?.multiplier ?? 0) < 0 { scale = 1 / scale }
-            let unit = sample.unitOfMeasure?.unit ?? "Wh"
-            let kilo = unit.hasPrefix("k") ? 1000.0 : 1.0
-            switch sample.measurand ?? .energyActiveImportRegister {
-            case .energyActiveImportRegister: energy = WattHours(sample.value * scale * kilo)
-            case .powerActiveImport: power = Watts(sample.value * scale * kilo)
-            default: continue
+        for (index, value) in values.enumerated().sorted(by: { $0.element.timestamp < $1.element.timestamp }) {
+            for (sampleIndex, sample) in value.sampledValues.enumerated() where sample.phase == nil {
+                let measurand = sample.measurand ?? .energyActiveImportRegister
+                guard measurand == .energyActiveImportRegister || measurand == .powerActiveImport else { continue }
+                let path = "meterValue[\(index)].sampledValue[\(sampleIndex)]"
+                let scale = try ChargerMeasurement.scale(
+                    multiplier: sample.unitOfMeasure?.multiplier ?? 0, at: "\(path).unitOfMeasure.multiplier")
+                let unit = sample.unitOfMeasure?.unit ?? "Wh"
+                let scaled = sample.value * scale * (unit.hasPrefix("k") ? 1000 : 1)
+                if measurand == .energyActiveImportRegister {
+                    energy = try ChargerMeasurement.energy(scaled, at: "\(path).value")
+                } else {
+                    power = try ChargerMeasurement.power(scaled, at: "\(path).value")
+                }
             }
         }
         return (power, energy)

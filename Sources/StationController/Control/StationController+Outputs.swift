@@ -19,8 +19,8 @@ struct OutputState: Sendable {
     var socketLEDs: [SocketID: Bool] = [:]
     var emergencyStopActive = false
     var writeFailures = 0
-    /// A batch of charger updates is still waiting for answers.
-    var chargersInFlight = false
+    /// Charger connectors whose last setpoints still wait for their charger's answer.
+    var chargersInFlight: Set<SocketID> = []
 
     /// Socket controllers get their limit again after this long, even unchanged.
     static let refresh: Duration = .seconds(10)
@@ -75,14 +75,15 @@ extension StationController {
 
     /// Charger connectors get their limit as a charging profile and their availability, each only on change.
     ///
-    /// The cycle waits for chargers' answers for half a period at most: a charger that is slow or gone
-    /// finishes in the background, one batch at a time, and delays nobody else. Commands between cycles
+    /// The cycle waits for chargers' answers for half a period at most, and the wait ends when its timer
+    /// does: a charger that is slow or silent finishes in the background, its connectors skipped until it
+    /// answers or its call times out, and delays no other connector and no cycle. Commands between cycles
     /// (a technician's disable) reach chargers with the next cycle.
     private func driveChargers(limits: [SocketID: Amperes], now: Duration, only: Set<SocketID>?) async {
-        guard only == nil, !chargerLinks.isEmpty, !outputs.chargersInFlight else { return }
+        guard only == nil, !chargerLinks.isEmpty else { return }
         // What each connector needs to hear, decided here; sent to all chargers at once, not one after another.
         var work: [(link: any ChargerConnectorLink, operative: Bool?, offer: Amperes?)] = []
-        for (id, link) in chargerLinks {
+        for (id, link) in chargerLinks where !outputs.chargersInFlight.contains(id) {
             guard let socket = station.sockets[id] else { continue }
             let operative = !socket.isOutOfService
             let limit = limits[id] ?? .zero
@@ -92,21 +93,27 @@ extension StationController {
             if sendOperative != nil || sendOffer != nil { work.append((link, sendOperative, sendOffer)) }
         }
         guard !work.isEmpty else { return }
-        outputs.chargersInFlight = true
-        let batch = Task { await sendToChargers(work, now: now) }
+        outputs.chargersInFlight.formUnion(work.map(\.link.socket))
+        // Whichever comes first, every answer or the end of the patience, ends the wait. (A task group would
+        // wait for the batch after all: awaiting a task's value is not cancelled with the group.)
+        let (done, signal) = AsyncStream<Void>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        Task {
+            await sendToChargers(work, now: now)
+            signal.yield()
+        }
         let clock = clock
         let patience = configuration.control.period / 2
-        await withTaskGroup(of: Void.self) { group in
-            group.addTask { await batch.value }
-            group.addTask { try? await clock.sleep(for: patience) }
-            await group.next()
-            group.cancelAll()
+        let timer = Task {
+            try? await clock.sleep(for: patience)
+            signal.yield()
         }
+        for await _ in done { break }
+        timer.cancel()
     }
 
+    /// Sends each connector its setpoints; each connector's answer is taken as it comes.
     private func sendToChargers(_ work: [(link: any ChargerConnectorLink, operative: Bool?, offer: Amperes?)], now: Duration) async {
-        defer { outputs.chargersInFlight = false }
-        let results = await withTaskGroup(of: (SocketID, Bool?, Amperes?, String?).self) { group in
+        await withTaskGroup(of: (SocketID, Bool?, Amperes?, String?).self) { group in
             for item in work {
                 group.addTask {
                     guard await item.link.isConnected else { return (item.link.socket, nil, nil, nil) }
@@ -123,16 +130,14 @@ extension StationController {
                     }
                 }
             }
-            var results: [(SocketID, Bool?, Amperes?, String?)] = []
-            for await result in group { results.append(result) }
-            return results
-        }
-        for (id, operative, offer, failure) in results {
-            if let operative { outputs.operative[id] = operative }
-            if let offer { outputs.offers[id] = .init(value: offer, at: now) }
-            if let failure {
-                outputs.writeFailures += 1
-                logger.warning("socket \(id): charger did not take its setpoint: \(failure)")
+            for await (id, operative, offer, failure) in group {
+                outputs.chargersInFlight.remove(id)
+                if let operative { outputs.operative[id] = operative }
+                if let offer { outputs.offers[id] = .init(value: offer, at: now) }
+                if let failure {
+                    outputs.writeFailures += 1
+                    logger.warning("socket \(id): charger did not take its setpoint: \(failure)")
+                }
             }
         }
     }

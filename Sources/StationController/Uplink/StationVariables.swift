@@ -56,7 +56,7 @@ enum StationVariables {
             journal.setMeterInterval(.seconds(seconds))
             return .accepted
         case ("SmartChargingCtrlr", "GridCap"):
-            guard let watts = Double(value), watts.isFinite, watts > 0 else { return .rejected }
+            guard let watts = Double(value), watts > 0, Plausible.value(watts, in: Plausible.gridCap) != nil else { return .rejected }
             await controller.setCentralGridCap(Watts(watts))
             return .accepted
         default:
@@ -65,6 +65,6 @@ enum StationVariables {
     }
 
     static func number(_ value: Double) -> String {
-        value.rounded() == value ? String(Int(value)) : String(value)
+        value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
     }
 }

@@ -49,7 +49,8 @@ extension UplinkCommands {
     }
 }
 
-/// The limit of a ChargingStationMaxProfile in force at a moment, in watts.
+/// The limit of a ChargingStationMaxProfile in force at a moment, in watts; nil when none is, or when the limit
+/// is not a plausible grid cap (`Plausible.gridCap`) once in watts.
 enum GridCapProfile {
     static func limit(of profile: OCPP201.ChargingProfile, at now: Date, nominalVoltage: Double) -> Watts? {
         if let validFrom = profile.validFrom, validFrom > now { return nil }
@@ -62,10 +63,15 @@ enum GridCapProfile {
             .filter { Double($0.startPeriod) <= max(0, elapsed) }
             .max { $0.startPeriod < $1.startPeriod }
         guard let period, period.limit >= 0 else { return nil }
+        let watts: Double
         switch schedule.chargingRateUnit {
-        case .watts: return Watts(period.limit)
-        case .amperes: return Watts(period.limit * nominalVoltage * Double(period.numberPhases ?? 3))
+        case .watts: watts = period.limit
+        case .amperes:
+            let phases = period.numberPhases ?? 3
+            guard (1...3).contains(phases) else { return nil }
+            watts = period.limit * nominalVoltage * Double(phases)
         }
+        return Plausible.value(watts, in: Plausible.gridCap).map(Watts.init)
     }
 }
 
@@ -88,15 +94,23 @@ enum PriceScheduleMessage {
             guard let fields = slot.objectValue, let startText = fields["start"]?.stringValue,
                 let start = OCPPDateTime.parse(startText)
             else { return .failure(Problem(message: "slots[\(index)].start must be an RFC 3339 time")) }
-            guard let price = fields["price_per_kwh"]?.doubleValue, price.isFinite else {
-                return .failure(Problem(message: "slots[\(index)].price_per_kwh must be a number"))
+            guard let price = fields["price_per_kwh"]?.doubleValue, Plausible.value(price, in: Plausible.pricePerKilowattHour) != nil else {
+                return .failure(Problem(message: "slots[\(index)].price_per_kwh must be a number within ±100000"))
+            }
+            let export = fields["export_price_per_kwh"]
+            if let export, export.doubleValue.flatMap({ Plausible.value($0, in: Plausible.pricePerKilowattHour) }) == nil {
+                return .failure(Problem(message: "slots[\(index)].export_price_per_kwh must be a number within ±100000"))
+            }
+            let renewable = fields["renewable_share"]
+            if let renewable, renewable.doubleValue.flatMap({ Plausible.value($0, in: 0...1) }) == nil {
+                return .failure(Problem(message: "slots[\(index)].renewable_share must be a number from 0 to 1"))
             }
             if let previous = parsed.last, previous.start >= start {
                 return .failure(Problem(message: "slots[\(index)] does not start after the slot before it"))
             }
             let end = fields["end"]?.stringValue.flatMap(OCPPDateTime.parse)
             if let end, end <= start { return .failure(Problem(message: "slots[\(index)].end is not after its start")) }
-            parsed.append((start, end, price, fields["export_price_per_kwh"]?.doubleValue, fields["renewable_share"]?.doubleValue))
+            parsed.append((start, end, price, export?.doubleValue, renewable?.doubleValue))
         }
         var schedule: [PriceSlot] = []
         for (index, slot) in parsed.enumerated() {
@@ -104,6 +118,13 @@ enum PriceScheduleMessage {
             schedule.append(
                 PriceSlot(start: slot.start, end: end, importPrice: slot.price, exportPrice: slot.export, renewableShare: slot.renewable))
         }
-        return .success(PriceSchedule(version: object["version"].flatMap(\.doubleValue).map { Int($0) } ?? 0, slots: schedule))
+        var version = 0
+        if let field = object["version"] {
+            guard let number = field.doubleValue, let whole = Int(rounding: number), Double(whole) == number else {
+                return .failure(Problem(message: "version must be a whole number"))
+            }
+            version = whole
+        }
+        return .success(PriceSchedule(version: version, slots: schedule))
     }
 }

@@ -21,7 +21,7 @@ public enum ControlPilotState: String, Sendable, Hashable, Codable, CaseIterable
 
     /// Decodes a controller's register: ASCII 'A'...'F', or 1...6, or 10...15 as some controllers count.
     public init?(register value: Double) {
-        let code = Int(value.rounded())
+        guard let code = Int(rounding: value) else { return nil }
         let letters: [Int: ControlPilotState] = [65: .a, 66: .b, 67: .c, 68: .d, 69: .e, 70: .f]
         if let state = letters[code] {
             self = state

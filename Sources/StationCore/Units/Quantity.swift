@@ -33,9 +33,15 @@ extension Quantity {
 
     public func clamped(to range: ClosedRange<Self>) -> Self { min(max(self, range.lowerBound), range.upperBound) }
 
+    /// The value to a tenth, without a fraction when it is whole; any Double prints, huge and non-finite ones too.
     public var description: String {
         let rounded = (value * 10).rounded() / 10
-        let text = rounded == rounded.rounded() ? String(Int64(rounded)) : String(rounded)
+        let text: String
+        if rounded == rounded.rounded(), let whole = Int64(exactly: rounded), abs(rounded) < 1e15 {
+            text = String(whole)
+        } else {
+            text = String(rounded.isFinite ? rounded : value)
+        }
         return "\(text) \(Self.symbol)"
     }
 }

@@ -29,6 +29,7 @@ extension OCPP16 {
 
 extension OCPP16.MeterValuesRequest: ConstrainedPayload {
     static let rules: [PropertyRule<Self>] = [
+        .minimum("connectorId", 0) { $0.connectorId },
         .items("meterValue", minimum: 1) { $0.meterValues.count },
         .items("meterValue.sampledValue", minimum: 1) { $0.meterValues.map(\.sampledValues.count).min() },
     ]

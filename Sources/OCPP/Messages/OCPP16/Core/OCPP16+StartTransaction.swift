@@ -37,6 +37,8 @@ extension OCPP16 {
 
 extension OCPP16.StartTransactionRequest: ConstrainedPayload {
     static let rules: [PropertyRule<Self>] = [
+        // 1.6 part 6.46: a transaction runs on a connector, never on the charge point (0).
+        .minimum("connectorId", 1) { $0.connectorId },
         .maxLength("idTag", 20) { $0.idTag },
     ]
 }

@@ -74,6 +74,7 @@ extension OCPP16 {
 
 extension OCPP16.StatusNotificationRequest: ConstrainedPayload {
     static let rules: [PropertyRule<Self>] = [
+        .minimum("connectorId", 0) { $0.connectorId },
         .maxLength("info", 50) { $0.info },
         .maxLength("vendorId", 255) { $0.vendorId },
         .maxLength("vendorErrorCode", 50) { $0.vendorErrorCode },

@@ -47,3 +47,10 @@ extension OCPP201 {
         case faulted = "Faulted"
     }
 }
+
+extension OCPP201.StatusNotificationRequest: ConstrainedPayload {
+    static let rules: [PropertyRule<Self>] = [
+        .minimum("evseId", 0) { $0.evseId },
+        .minimum("connectorId", 0) { $0.connectorId },
+    ]
+}

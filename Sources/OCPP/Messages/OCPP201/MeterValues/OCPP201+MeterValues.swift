@@ -35,6 +35,7 @@ extension OCPP201 {
 
 extension OCPP201.MeterValuesRequest: ConstrainedPayload {
     static let rules: [PropertyRule<Self>] = [
+        .minimum("evseId", 0) { $0.evseId },
         .items("meterValue", minimum: 1) { $0.meterValues.count },
     ]
 }

@@ -193,6 +193,7 @@ extension OCPP201 {
 
 extension OCPP201.TransactionEventRequest: ConstrainedPayload {
     static let rules: [PropertyRule<Self>] = [
+        .minimum("seqNo", 0) { $0.seqNo },
         .items("meterValue", minimum: 1) { $0.meterValues?.count },
     ]
 }

@@ -14,3 +14,10 @@ extension OCPP201 {
         }
     }
 }
+
+extension OCPP201.EVSE: ConstrainedPayload {
+    static let rules: [PropertyRule<Self>] = [
+        .minimum("id", 0) { $0.id },
+        .minimum("connectorId", 0) { $0.connectorId },
+    ]
+}
