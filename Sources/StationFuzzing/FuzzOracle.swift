@@ -5,13 +5,18 @@ import StationController
 
 /// What must hold after any input; a violation stops the fuzzer like a crash.
 enum FuzzOracle {
-    /// Whatever came in, what the station sends is a well-formed OCPP-J frame.
+    /// Whatever came in, what the station sends is JSON in the shape of an OCPP-J frame: an array of a message type
+    /// (2, 3 or 4) and a string id. The id may break the id rules: an answer echoes the id it answers.
     static func checkSent(_ frames: [String], target: String) {
         for text in frames {
+            let elements: [JSONValue]
             do {
-                _ = try OCPPFrame.parse(text)
+                elements = try JSONValue(parsing: text).arrayValue ?? []
             } catch {
-                preconditionFailure("\(target): the station sent a frame that does not parse (\(error)): \(text)")
+                preconditionFailure("\(target): the station sent text that is not JSON (\(error)): \(text)")
+            }
+            guard elements.count >= 3, case .integer(let type) = elements[0], (2...4).contains(type), case .string = elements[1] else {
+                preconditionFailure("\(target): the station sent JSON that is not an OCPP-J frame: \(text)")
             }
         }
     }

@@ -52,8 +52,26 @@ enum FuzzStation {
         let controller = StationController(
             configuration: configuration, hardware: hardware, readings: StationReadings(), clock: clock, logger: .fuzz)
         let hub = ChargerHub(configuration: configuration.ocppServer!, controller: controller, logger: .fuzz)
-        for link in hub.links() { await controller.attach(link) }
-        await controller.chargerConnected([SocketID(3), SocketID(4)])
+        // Not the hub's own links: those hold the hub, which holds the controller, and one input's station would
+        // outlive it. Like the hub's links with no session registered, these refuse every command.
+        for socket in chargerSockets { await controller.attach(UnreachableChargerLink(socket: socket)) }
+        await controller.chargerConnected(chargerSockets)
         return (controller, hub)
     }
+
+    static let chargerSockets = [SocketID(3), SocketID(4)]
+}
+
+/// A charger connector whose commands never reach a charger (the targets feed the charger's side only).
+struct UnreachableChargerLink: ChargerConnectorLink {
+    struct Unreachable: Error {}
+
+    let socket: SocketID
+    var isConnected: Bool { get async { false } }
+    func offer(_ current: Amperes) async throws { throw Unreachable() }
+    func setOperative(_ operative: Bool) async throws { throw Unreachable() }
+    func reserve(_ reservation: Reservation) async throws { throw Unreachable() }
+    func cancelReservation(_ reservationID: Int) async throws { throw Unreachable() }
+    func remoteStart(idTag: String) async throws { throw Unreachable() }
+    func remoteStop(sessionID: String) async throws { throw Unreachable() }
 }
