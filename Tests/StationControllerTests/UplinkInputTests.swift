@@ -27,6 +27,9 @@ import Testing
         #expect(GridCapProfile.limit(of: Self.profile(limit: 1e300, unit: .amperes), at: Self.now, nominalVoltage: 230) == nil)
         #expect(GridCapProfile.limit(of: Self.profile(limit: 63, unit: .amperes, phases: 1_000_000), at: Self.now, nominalVoltage: 230) == nil)
         #expect(GridCapProfile.limit(of: Self.profile(limit: 63, unit: .amperes, phases: -3), at: Self.now, nominalVoltage: 230) == nil)
+        #expect(GridCapProfile.implausibility(of: Self.profile(limit: 40_000), nominalVoltage: 230) == nil)
+        #expect(GridCapProfile.implausibility(of: Self.profile(limit: 1e300), nominalVoltage: 230) != nil)
+        #expect(GridCapProfile.implausibility(of: Self.profile(limit: 16, unit: .amperes, phases: 7), nominalVoltage: 230) != nil)
     }
 
     static func schedule(_ slot: String, version: String = "1") throws -> Result<PriceSchedule, PriceScheduleMessage.Problem> {

@@ -24,7 +24,7 @@ public final class ModbusDevice: Sendable {
     public let bus: ModbusBus
     public let unit: UInt8
     private let layout = Mutex<Layout?>(nil)
-    /// Why the device's last poll went unanswered, until a poll is answered again.
+    /// Why the device's last poll or write went unanswered, until a poll is answered again.
     private let silence = Mutex<DeviceError?>(nil)
 
     struct Layout {
@@ -68,12 +68,12 @@ public final class ModbusDevice: Sendable {
         return try scaled(raw, layout: current)
     }
 
-    /// Whether the device's last poll went unanswered (it is then written to only once it answers again).
+    /// Whether the device's last poll or write went unanswered (it is written to again once it answers a poll).
     public var isSilent: Bool { silence.withLock { $0 != nil } }
 
     /// Writes an engineering value to a writable point, applying its scaling.
     ///
-    /// A device whose last poll timed out is not written to: the write fails at once with that poll's error
+    /// A device whose last poll or write timed out is not written to: the write fails at once with that error
     /// (the poller's backoff finds out when it answers again), so a silent device costs the control cycle
     /// no response timeouts and holds no other device on its bus.
     public func write(_ pointName: String, _ value: Double) async throws(DeviceError) {
@@ -95,7 +95,9 @@ public final class ModbusDevice: Sendable {
             let words = try RegisterCodec.encode(number: rawValue, as: point.type, wordOrder: point.wordOrder)
             try await bus.write(unit: unit, table: point.table, address: point.address, values: words)
         } catch {
-            throw DeviceError(error, device: name)
+            let failure = DeviceError(error, device: name)
+            if error.code == .timeout { silence.withLock { $0 = failure } }
+            throw failure
         }
     }
 

@@ -13,6 +13,9 @@ extension UplinkCommands {
                 statusInfo: .init(reasonCode: "UnsupportedProfile", additionalInfo: "only a ChargingStationMaxProfile on EVSE 0 is taken"))
         }
         let now = controller.clock.wallTime
+        if let problem = GridCapProfile.implausibility(of: profile, nominalVoltage: controller.configuration.grid.nominalVoltageV) {
+            return .init(status: .rejected, statusInfo: .init(reasonCode: "InvalidValue", additionalInfo: problem))
+        }
         guard let cap = GridCapProfile.limit(of: profile, at: now, nominalVoltage: controller.configuration.grid.nominalVoltageV) else {
             return .init(status: .rejected, statusInfo: .init(reasonCode: "NoPeriodInForce"))
         }
@@ -72,6 +75,21 @@ enum GridCapProfile {
             watts = period.limit * nominalVoltage * Double(phases)
         }
         return Plausible.value(watts, in: Plausible.gridCap).map(Watts.init)
+    }
+
+    /// Why a profile's periods are not plausible grid caps, or nil when every one is.
+    static func implausibility(of profile: OCPP201.ChargingProfile, nominalVoltage: Double) -> String? {
+        for schedule in profile.chargingSchedules {
+            for period in schedule.chargingSchedulePeriods {
+                let phases = period.numberPhases ?? 3
+                guard (1...3).contains(phases) else { return "numberPhases \(phases) is not 1-3" }
+                let watts = schedule.chargingRateUnit == .watts ? period.limit : period.limit * nominalVoltage * Double(phases)
+                guard Plausible.value(watts, in: Plausible.gridCap) != nil else {
+                    return "limit \(period.limit) \(schedule.chargingRateUnit.rawValue) is not a grid cap of 0 W to 1 GW"
+                }
+            }
+        }
+        return nil
     }
 }
 
