@@ -35,7 +35,9 @@ enum UplinkFuzzing {
 
         func shared() async -> Outbox {
             if let opened { return opened }
-            let directory = FileManager.default.temporaryDirectory.appendingPathComponent("stationmaster-fuzz-\(getpid())")
+            // In memory where the machine has /dev/shm: the outbox syncs every commit, which a disk makes slow.
+            let base = FileManager.default.fileExists(atPath: "/dev/shm") ? URL(fileURLWithPath: "/dev/shm") : FileManager.default.temporaryDirectory
+            let directory = base.appendingPathComponent("stationmaster-fuzz-\(getpid())")
             do {
                 let outbox = try await Outbox.open(path: directory.appendingPathComponent("outbox.sqlite").path, logger: .fuzz)
                 opened = outbox
