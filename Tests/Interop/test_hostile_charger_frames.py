@@ -376,7 +376,8 @@ def test_transaction_findings_over_the_wire(station):
 
 def test_a_charger_that_never_answers_does_not_stop_the_control_loop(station):
     """Finding 4: while a connected charger leaves stationd's ChangeAvailability and SetChargingProfile
-    unanswered, cycles still run at the configured period (generously: at least a third of them)."""
+    unanswered, cycles still run at the configured period (generously, for a loaded machine: at least a quarter
+    of them; before the fix not one ran)."""
     async def main():
         silent = await connect(station["url"], SILENT_16, "ocpp1.6", answer_calls=False)
         await silent.exchange('[2,"boot","BootNotification",{"chargePointVendor":"Mute","chargePointModel":"M"}]', "boot")
@@ -387,11 +388,11 @@ def test_a_charger_that_never_answers_does_not_stop_the_control_loop(station):
             await silent.answer_for("never", timeout=0.5)
         assert silent.calls_from_station, "stationd never called the silent charger"
         before, started = await cycles_async(station["api"]), time.monotonic()
-        await silent.answer_for("never", timeout=4.0)
+        await silent.answer_for("never", timeout=6.0)
         after, elapsed = await cycles_async(station["api"]), time.monotonic() - started
         await silent.ws.close()
         return after - before, elapsed
 
     ran, elapsed = asyncio.run(main())
     expected = elapsed / PERIOD_S
-    assert ran >= expected / 3, f"{ran} cycles in {elapsed:.1f} s at a {PERIOD_S} s period"
+    assert ran >= max(2, expected / 4), f"{ran} cycles in {elapsed:.1f} s at a {PERIOD_S} s period"
