@@ -25,6 +25,7 @@ let package = Package(
         .library(name: "StationCore", targets: ["StationCore"]),
         .library(name: "EnergyManagement", targets: ["EnergyManagement"]),
         .library(name: "CPMS", targets: ["CPMS"]),
+        .library(name: "StationFuzzing", targets: ["StationFuzzing"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -153,6 +154,16 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // The fuzz targets' entry points: stationd's input paths, for Tests/Fuzz and the crash-replay tests.
+        .target(
+            name: "StationFuzzing",
+            dependencies: [
+                "StationController", "StationConfig", "Devices", "Modbus", "OCPP", "StationAPI", "StationCore", "StationTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+
         // Executables.
         .executableTarget(
             name: "stationctl",
@@ -226,6 +237,7 @@ let package = Package(
             ],
             swiftSettings: strict),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP", "StationTesting"], swiftSettings: strict),
+        .testTarget(name: "StationFuzzingTests", dependencies: ["StationFuzzing"], swiftSettings: strict),
         .testTarget(name: "GPIOTests", dependencies: ["GPIO", "StationTesting"], swiftSettings: strict),
         .testTarget(
             name: "StationConfigTests",

@@ -83,7 +83,7 @@ public actor OCPPEndpoint<Version: OCPPProtocolVersion> {
         queue.count + (inFlight == nil ? 0 : 1)
     }
 
-    /// Fails every pending call with `OCPPError.closed` and stops answering.
+    /// Fails every pending call with `OCPPError.closed`, stops answering and lets go of the handlers.
     public func close() {
         guard !isClosed else { return }
         isClosed = true
@@ -96,6 +96,9 @@ public actor OCPPEndpoint<Version: OCPPProtocolVersion> {
         for call in failed {
             call.continuation.resume(returning: .failure(.closed))
         }
+        // A handler often holds the session that owns this endpoint: keeping it would keep both alive.
+        handlers = [:]
+        immediateHandlers.withLock { $0 = [:] }
         logger.debug("OCPP endpoint closed", metadata: ["failedCalls": "\(failed.count)"])
     }
 }
