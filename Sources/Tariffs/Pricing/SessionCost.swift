@@ -105,3 +105,18 @@ public struct PeriodPricing: Sendable, Equatable, Encodable {
         case index, start, localStart = "local_start", elements
     }
 }
+
+extension SessionCost {
+    /// Every amount rounded half up to `places` decimal places (OCPI numbers carry at most 4).
+    public func rounded(toPlaces places: Int) -> SessionCost {
+        var copy = self
+        copy.dimensions = dimensions.map { dimension in
+            var dimension = dimension
+            dimension.cost = dimension.cost.rounded(toPlaces: places)
+            return dimension
+        }
+        copy.subtotal = subtotal.rounded(toPlaces: places)
+        copy.total = total.rounded(toPlaces: places)
+        return copy
+    }
+}
