@@ -238,6 +238,27 @@ import Testing
         #expect(cost.periods.map { $0.elements[.flat] } == [nil, 0, nil, 1, nil])
     }
 
+    @Test func localStartAgreesWithFoundationsCalendar() throws {
+        var random = SeededGenerator(seed: 2026)
+        let zones = ["Europe/Amsterdam", "America/New_York", "Australia/Lord_Howe", "Asia/Kathmandu", "Pacific/Kiritimati", "UTC"]
+        let names: [Int: String] = [1: "SUNDAY", 2: "MONDAY", 3: "TUESDAY", 4: "WEDNESDAY", 5: "THURSDAY", 6: "FRIDAY", 7: "SATURDAY"]
+        for _ in 0..<Self.cases {
+            let moment = Date(timeIntervalSince1970: Double(Int.random(in: -600_000_000...4_000_000_000, using: &random)))
+            let zone = try #require(TimeZone(identifier: zones.randomElement(using: &random) ?? "UTC"))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: moment)
+            let pad = { (value: Int?, width: Int) in String(String(value ?? 0).reversed()).padding(toLength: width, withPad: "0", startingAt: 0).reversed() }
+            let expected = "\(String(pad(parts.year, 4)))-\(String(pad(parts.month, 2)))-\(String(pad(parts.day, 2))) "
+                + "\(String(pad(parts.hour, 2))):\(String(pad(parts.minute, 2))) \(names[parts.weekday ?? 0] ?? "?")"
+            let cost = try PricingEngine.price(
+                ChargingSession(start: moment, end: moment.addingTimeInterval(60),
+                                periods: [ChargingPeriod(startDateTime: OCPIDateTime(moment), dimensions: [chargingMinutes(1)])], timeZone: zone),
+                under: timeTariff(TariffRestrictions()))
+            #expect(cost.periods[0].localStart == expected, "\(moment) in \(zone.identifier)")
+        }
+    }
+
     @Test func periodsOutOfOrderAreRefused() throws {
         let session = SessionBuilder("2026-03-02T16:00:00Z").period(at: 30, [chargingMinutes(30)]).period(at: 0, [chargingMinutes(30)]).ending(at: 60)
         #expect(throws: PricingError.self) { try PricingEngine.price(session, under: timeTariff(TariffRestrictions())) }

@@ -14,11 +14,11 @@ struct PeriodConditions {
     var powerForMinimum: Decimal?
     var powerForMaximum: Decimal?
 
-    init(period: ChargingPeriod, sessionStart: Date, energySoFarKWh: Decimal, calendar: Calendar) {
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: period.startDateTime.date)
-        localDate = LocalDate(year: parts.year ?? 0, month: parts.month ?? 0, day: parts.day ?? 0)
-        minuteOfDay = (parts.hour ?? 0) * 60 + (parts.minute ?? 0)
-        weekday = DayOfWeek(gregorianWeekday: parts.weekday ?? 0)
+    init(period: ChargingPeriod, sessionStart: Date, energySoFarKWh: Decimal, timeZone: TimeZone) {
+        let local = LocalClock(period.startDateTime.date, in: timeZone)
+        localDate = local.date
+        minuteOfDay = local.minuteOfDay
+        weekday = local.weekday
         self.energySoFarKWh = energySoFarKWh
         durationSeconds = period.startDateTime.date.timeIntervalSince(sessionStart)
         let current = period.volume(.current)
@@ -67,5 +67,35 @@ struct PeriodConditions {
             guard let weekday, days.contains(weekday) else { return false }
         }
         return true
+    }
+}
+
+/// A moment on the local wall clock: the zone's offset at that moment, then plain arithmetic (Calendar is slow).
+struct LocalClock {
+    var date: LocalDate?
+    var minuteOfDay: Int
+    var weekday: DayOfWeek?
+
+    init(_ moment: Date, in timeZone: TimeZone) {
+        let seconds = Int(moment.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: moment)
+        let days = Int((Double(seconds) / 86_400).rounded(.down))
+        minuteOfDay = (seconds - days * 86_400) / 60
+        // 1970-01-01 was a Thursday.
+        weekday = DayOfWeek(gregorianWeekday: ((days + 4) % 7 + 7) % 7 + 1)
+        date = Self.civilDate(daysSinceEpoch: days)
+    }
+
+    /// The proleptic Gregorian date `days` after 1970-01-01, counted in 400-year eras of 146,097 days.
+    static func civilDate(daysSinceEpoch days: Int) -> LocalDate? {
+        let shifted = days + 719_468  // days since 0000-03-01
+        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
+        let dayOfEra = shifted - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthFromMarch = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
+        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return LocalDate(year: year, month: month, day: day)
     }
 }

@@ -21,8 +21,6 @@ public enum PricingEngine {
     public static let costPlaces = 10
 
     public static func price(_ session: ChargingSession, under tariff: Tariff) throws(PricingError) -> SessionCost {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = session.timeZone
         for index in session.periods.indices.dropFirst()
         where session.periods[index].startDateTime < session.periods[index - 1].startDateTime {
             throw PricingError(description: "charging period \(index) starts before period \(index - 1)")
@@ -43,7 +41,7 @@ public enum PricingEngine {
 
         for (index, period) in session.periods.enumerated() {
             let conditions = PeriodConditions(
-                period: period, sessionStart: session.start, energySoFarKWh: energySoFar, calendar: calendar)
+                period: period, sessionStart: session.start, energySoFarKWh: energySoFar, timeZone: session.timeZone)
             let isReservation = period.volume(.reservationTime) != nil
             let elements = isReservation ? (used ? reservation : expiredReservation) : charging
             var chosen: [BilledDimension: Int] = [:]
@@ -81,7 +79,16 @@ public enum PricingEngine {
             let volume = billed.reduce(Decimal(0)) { $0 + $1.volume }
             let extra = stepRemainder(dimension, total: volume, stepSize: last.component.stepSize)
             if extra > 0 { billed[billed.count - 1].volume += extra }
-            let cost = billed.reduce(Cost.zero) { $0 + $1.cost }.rounded(toPlaces: costPlaces)
+            // Volumes priced by the same element are added first: one multiplication per element, not per period.
+            var volumeByElement: [(element: Int, line: Line)] = []
+            for line in billed {
+                if let index = volumeByElement.firstIndex(where: { $0.element == line.element }) {
+                    volumeByElement[index].line.volume += line.volume
+                } else {
+                    volumeByElement.append((line.element, line))
+                }
+            }
+            let cost = volumeByElement.reduce(Cost.zero) { $0 + $1.line.cost }.rounded(toPlaces: costPlaces)
             dimensions.append(DimensionCost(dimension: dimension, volume: volume, billedVolume: volume + extra, cost: cost))
         }
         let subtotal = dimensions.reduce(Cost.zero) { $0 + $1.cost }
