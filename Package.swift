@@ -26,6 +26,7 @@ let package = Package(
         .library(name: "EnergyManagement", targets: ["EnergyManagement"]),
         .library(name: "CPMS", targets: ["CPMS"]),
         .library(name: "StationFuzzing", targets: ["StationFuzzing"]),
+        .library(name: "Tariffs", targets: ["Tariffs"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -113,6 +114,10 @@ let package = Package(
             swiftSettings: strict
         ),
 
+        // Tariffs (issue 14): the OCPI 2.2.1 tariff model and the pricing engine. Pure: Foundation only.
+        .target(name: "Tariffs", swiftSettings: strict),
+        .testTarget(name: "TariffsTests", dependencies: ["Tariffs"], swiftSettings: strict),
+
         // cpms: the central CPMS. Station gateway (OCPP 2.0.1 CSMS), storage (SQLKit on SQLite or PostgreSQL), API.
         .target(
             name: "CPMS",
@@ -187,7 +192,7 @@ let package = Package(
         .executableTarget(
             name: "cpms",
             dependencies: [
-                "CPMS",
+                "CPMS", "Tariffs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

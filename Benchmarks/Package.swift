@@ -75,6 +75,16 @@ let package = Package(
             path: "Benchmarks/ControlCycleBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Tariffs (issue 14): pricing a day-long session.
+        .executableTarget(
+            name: "TariffsBenchmarks",
+            dependencies: [
+                .product(name: "Tariffs", package: stationmaster),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/TariffsBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
