@@ -25,7 +25,8 @@ extension BookingCalendar {
         return CalendarChange(saved: [entry])
     }
 
-    /// Plans a maintenance block; bookings in the way refuse it unless `force`, which cancels them.
+    /// Plans a maintenance block; bookings in the way refuse it unless `force`, which cancels them (but not
+    /// one in use).
     public mutating func scheduleMaintenance(_ request: MaintenanceRequest, now: Date) throws(CalendarRefusal) -> CalendarChange {
         let technician: String
         switch request.by {
@@ -41,7 +42,8 @@ extension BookingCalendar {
         let inTheWay = timelines[evse.id]?.conflicts(start: start, end: end, gap: gap) ?? []
         for other in inTheWay {
             guard let entry = entriesByID[other.entry] else { continue }
-            if !entry.isBooking || !request.force { throw conflict(other) }
+            // A booking in use (its driver is charging) is never displaced, forced or not.
+            if !entry.isBooking || !request.force || entry.status != .scheduled { throw conflict(other) }
         }
         var change = CalendarChange()
         for other in inTheWay {

@@ -27,6 +27,15 @@ import Testing
         #expect(calendar.entry("B1")?.cancellation?.by == .technician("Kim"))
     }
 
+    @Test func evenForcedMaintenanceLeavesABookingInUse() throws {
+        var calendar = try calendar()
+        _ = try calendar.book(bookingRequest("B1", window(60, 120)), now: at(0))
+        _ = try calendar.recordUse(of: "B1", at: at(65))
+        let refused = refusal { try calendar.scheduleMaintenance(maintenanceRequest("M1", window(90, 180), force: true), now: at(75)) }
+        #expect(refused == .conflict(with: "B1", window: window(60, 120), isMaintenance: false))
+        #expect(calendar.entry("B1")?.status == .used(at: at(65)))
+    }
+
     @Test func maintenanceNeverOverridesOtherMaintenance() throws {
         var calendar = try calendar()
         _ = try calendar.scheduleMaintenance(maintenanceRequest("M1", window(60, 120)), now: at(0))
