@@ -3,7 +3,8 @@ import Scheduling
 import Testing
 
 /// Generated sequences of book / modify / cancel / maintenance / use / restart on a manual time, with a driver
-/// that asks for the due actions at advancing times and executes them, as the scheduler will.
+/// that asks for the due actions at advancing times and executes them, as the scheduler will; now and then the
+/// free-slot search is checked against what can actually be booked.
 @Suite struct CalendarPropertyTests {
     static let sequences: UInt64 = 1_000
     static let stepsPerSequence = 40
@@ -97,10 +98,11 @@ struct SequenceRun {
     }
 
     mutating func play(steps: Int) {
-        for _ in 0..<steps {
+        for step in 0..<steps {
             advance(by: TimeInterval(generator.integer(1...14) * 60))
             act()
             checkInvariants()
+            if step % 10 == 9 { checkFreeSlots() }
         }
         // Wind down: let every entry run out, in steps shorter than any window so nothing lapses unseen.
         for _ in 0..<(12 * 4) { advance(by: Self.step - 60) }
@@ -255,6 +257,23 @@ struct SequenceRun {
         }
         if calendar.entries != store.values.sorted(by: { ($0.window.start, $0.id) < ($1.window.start, $1.id) }) {
             violations.append("the calendar differs from the rows its changes returned")
+        }
+    }
+
+    /// The free-slot search offers exactly the quarter hours that a booking could take.
+    private mutating func checkFreeSlots() {
+        let from = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / Self.step).rounded(.up) * Self.step)
+        let search = TimeWindow(start: from, duration: 6 * 3_600)
+        let slots = calendar.freeSlots(FreeSlotQuery(window: search, minimumDuration: Self.step))
+        for evse in stationEVSEs {
+            for quarter in 0..<24 {
+                let window = TimeWindow(start: from.addingTimeInterval(TimeInterval(quarter) * Self.step), duration: Self.step)
+                let offered = slots.contains { $0.evse == evse.id && $0.window.start <= window.start && window.end <= $0.window.end }
+                var copy = calendar
+                let request = BookingRequest(id: "probe", evse: evse.id, window: window, by: .admin("ops"), token: token())
+                let bookable = (try? copy.book(request, now: now)) != nil
+                if offered != bookable { violations.append("\(evse.id) \(window): offered \(offered), bookable \(bookable)") }
+            }
         }
     }
 
