@@ -83,5 +83,8 @@ import Testing
         #expect(refusal { try BookingCalendar(settings: CalendarSettings(turnaroundGap: -60), evses: []) } != nil)
         #expect(refusal { try BookingCalendar(settings: CalendarSettings(terms: BookingTerms(noShowTimeout: 0)), evses: []) } != nil)
         #expect(refusal { try BookingCalendar(settings: CalendarSettings(terms: BookingTerms(changeDeadline: .nan)), evses: []) } != nil)
+        #expect(refusal { try BookingCalendar(settings: CalendarSettings(slotStep: .infinity), evses: []) } != nil)
+        #expect(refusal { try BookingCalendar(settings: CalendarSettings(turnaroundGap: .infinity), evses: []) } != nil)
+        #expect(refusal { try BookingCalendar(settings: CalendarSettings(terms: BookingTerms(noShowTimeout: .infinity)), evses: []) } != nil)
     }
 }

@@ -53,6 +53,17 @@ import Testing
         #expect(calendar.freeSlots(FreeSlotQuery(scope: .evse("E3"), requirement: .init(standard: .ccs2), window: search, minimumDuration: 900)).isEmpty)
     }
 
+    @Test func nonsenseSearchesFindNothingAndDoNotTrap() throws {
+        let calendar = try calendar()
+        #expect(calendar.freeSlots(FreeSlotQuery(window: window(0, 300), minimumDuration: 1e300)).isEmpty)
+        #expect(calendar.freeSlots(FreeSlotQuery(window: window(0, 300), minimumDuration: .infinity)).isEmpty)
+        #expect(calendar.freeSlots(FreeSlotQuery(window: window(300, 0), minimumDuration: 900)).isEmpty)
+        #expect(calendar.freeSlots(FreeSlotQuery(window: window(0, 10), minimumDuration: 900)).isEmpty)
+        let far = TimeWindow(start: Date(timeIntervalSince1970: 1e300), end: Date(timeIntervalSince1970: .infinity))
+        #expect(calendar.freeSlots(FreeSlotQuery(window: far, minimumDuration: 900)).isEmpty)
+        #expect(calendar.freeSlots(FreeSlotQuery(window: window(0, 60), minimumDuration: -5)).count == 3)
+    }
+
     @Test func cancelledAndReleasedEntriesAreFreeTime() throws {
         var calendar = try calendar()
         _ = try calendar.book(bookingRequest("B1", window(60, 120)), now: at(0))

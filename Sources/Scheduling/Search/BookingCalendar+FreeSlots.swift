@@ -9,44 +9,49 @@ extension BookingCalendar {
         guard let from = query.window.start.wholeSeconds.map(alignedUp), let to = query.window.end.wholeSeconds.map(alignedDown),
             from < to, query.minimumDuration.isFinite
         else { return [] }
-        let minimum = max(step, Seconds(query.minimumDuration.rounded(.up)))
-        var slots: [FreeSlot] = []
+        let minimum = max(step, Seconds(min(query.minimumDuration, 1e15).rounded(.up)))
+        let candidates: [EVSEID]
         switch query.scope {
-        case .evse(let id):
-            if let evse = evses[id], evse.suits(query.requirement) { appendFree(of: evse.id, from: from, to: to, minimum: minimum, to: &slots) }
-        case .station(let station):
-            for id in evseOrder {
-                guard let evse = evses[id], evse.station == station, evse.suits(query.requirement) else { continue }
-                appendFree(of: id, from: from, to: to, minimum: minimum, to: &slots)
-            }
-        case .all:
-            for id in evseOrder {
-                guard let evse = evses[id], evse.suits(query.requirement) else { continue }
-                appendFree(of: id, from: from, to: to, minimum: minimum, to: &slots)
-            }
+        case .evse(let id): candidates = [id]
+        case .station(let station): candidates = evseOrder.filter { evses[$0]?.station == station }
+        case .all: candidates = evseOrder
+        }
+        var searched: [(EVSEID, EVSETimeline)] = []
+        searched.reserveCapacity(candidates.count)
+        // At most one span more than the entries in the window per EVSE: reserved once, the answer never grows.
+        var bound = 0
+        for id in candidates {
+            guard let evse = evses[id], evse.suits(query.requirement), let timeline = timelines[id] else { continue }
+            searched.append((id, timeline))
+            bound += timeline.firstStarting(atOrAfter: to + gap) - timeline.firstEnding(after: from - gap) + 1
+        }
+        var slots: [FreeSlot] = []
+        slots.reserveCapacity(bound)
+        for (id, timeline) in searched {
+            appendFree(of: id, in: timeline, from: from, to: to, minimum: minimum, to: &slots)
         }
         return slots
     }
 
-    private func appendFree(of evse: EVSEID, from: Seconds, to: Seconds, minimum: Seconds, to slots: inout [FreeSlot]) {
-        guard let timeline = timelines[evse] else { return }
+    private func appendFree(
+        of evse: EVSEID, in timeline: EVSETimeline, from: Seconds, to: Seconds, minimum: Seconds, to slots: inout [FreeSlot]
+    ) {
         let occupations = timeline.occupations
         var cursor = from
         var index = timeline.firstEnding(after: from - gap)
-        func add(until end: Seconds) {
-            let end = min(end, to)
-            if end - cursor >= minimum {
-                slots.append(FreeSlot(evse: evse, window: TimeWindow(start: Date(seconds: cursor), end: Date(seconds: end))))
-            }
-        }
         while index < occupations.count, cursor < to {
             let occupation = occupations[index]
             if occupation.start - gap >= to { break }
-            add(until: alignedDown(occupation.start - gap))
+            let end = min(alignedDown(occupation.start - gap), to)
+            if end - cursor >= minimum {
+                slots.append(FreeSlot(evse: evse, window: TimeWindow(start: Date(seconds: cursor), end: Date(seconds: end))))
+            }
             cursor = max(cursor, alignedUp(occupation.end + gap))
             index += 1
         }
-        if cursor < to { add(until: to) }
+        if to - cursor >= minimum {
+            slots.append(FreeSlot(evse: evse, window: TimeWindow(start: Date(seconds: cursor), end: Date(seconds: to))))
+        }
     }
 
     func alignedUp(_ instant: Seconds) -> Seconds {

@@ -17,8 +17,10 @@ public struct CalendarSettings: Sendable, Hashable, Codable {
 
     /// The problem with these settings, if any.
     public var problem: String? {
-        if !(slotStep >= 60) || slotStep.rounded() != slotStep { return "slot step must be whole seconds, at least 60" }
-        if !(turnaroundGap >= 0) || turnaroundGap.rounded() != turnaroundGap { return "turnaround gap must be whole seconds, at least 0" }
+        if !(60...86_400).contains(slotStep) || slotStep.rounded() != slotStep { return "slot step must be whole seconds, from 60 to 86400" }
+        if !(0...604_800).contains(turnaroundGap) || turnaroundGap.rounded() != turnaroundGap {
+            return "turnaround gap must be whole seconds, from 0 to 604800"
+        }
         return terms.problem
     }
 }
@@ -39,10 +41,11 @@ public struct BookingTerms: Sendable, Hashable, Codable {
     }
 
     var problem: String? {
-        if !(changeDeadline >= 0) || changeDeadline.rounded() != changeDeadline { return "change deadline must be whole seconds, at least 0" }
-        if !(cancelDeadline >= 0) || cancelDeadline.rounded() != cancelDeadline { return "cancel deadline must be whole seconds, at least 0" }
-        if let noShowTimeout, !(noShowTimeout > 0) || noShowTimeout.rounded() != noShowTimeout {
-            return "no-show timeout must be whole seconds, more than 0"
+        let year: TimeInterval = 366 * 86_400
+        if !(0...year).contains(changeDeadline) || changeDeadline.rounded() != changeDeadline { return "change deadline must be whole seconds, from 0 to a year" }
+        if !(0...year).contains(cancelDeadline) || cancelDeadline.rounded() != cancelDeadline { return "cancel deadline must be whole seconds, from 0 to a year" }
+        if let noShowTimeout, !(1...year).contains(noShowTimeout) || noShowTimeout.rounded() != noShowTimeout {
+            return "no-show timeout must be whole seconds, from 1 to a year"
         }
         return nil
     }
