@@ -27,6 +27,7 @@ let package = Package(
         .library(name: "CPMS", targets: ["CPMS"]),
         .library(name: "StationFuzzing", targets: ["StationFuzzing"]),
         .library(name: "Tariffs", targets: ["Tariffs"]),
+        .library(name: "Scheduling", targets: ["Scheduling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -250,6 +251,10 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
+
+        // Issue 14: the booking calendar, pure (no I/O, no clock reads), and its tests.
+        .target(name: "Scheduling", dependencies: ["StationCore"], swiftSettings: strict),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "StationCore"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -85,6 +85,17 @@ let package = Package(
             path: "Benchmarks/TariffsBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Issue 14: free-slot search of the booking calendar.
+        .executableTarget(
+            name: "SchedulingBenchmarks",
+            dependencies: [
+                .product(name: "Scheduling", package: stationmaster),
+                .product(name: "StationCore", package: stationmaster),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SchedulingBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
