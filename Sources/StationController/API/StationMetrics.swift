@@ -1,4 +1,5 @@
 import EnergyManagement
+import Foundation
 public import Prometheus
 import StationCore
 
@@ -50,6 +51,24 @@ public final class StationMetrics: Sendable {
             registry.makeGauge(name: "stationd_device_consecutive_failures", labels: [("device", device)], help: "Failed polls in a row")
                 .set(to: Double(count))
         }
+    }
+
+    /// The outbox's health, refreshed for each scrape.
+    func record(_ health: OutboxHealth, queued: Int, at now: Date) {
+        registry.makeGauge(name: "stationd_outbox_queued_messages", help: "Messages waiting to be acknowledged by the CSMS")
+            .set(to: Double(queued))
+        registry.makeGauge(name: "stationd_outbox_write_failing", help: "1 while the outbox's writes fail")
+            .set(to: health.isFailing ? 1 : 0)
+        registry.makeGauge(name: "stationd_outbox_consecutive_write_failures", help: "Failed outbox writes in a row")
+            .set(to: Double(health.consecutiveFailures))
+        registry.makeGauge(name: "stationd_outbox_write_failures", help: "Failed outbox writes since start")
+            .set(to: Double(health.totalFailures))
+        registry.makeGauge(name: "stationd_outbox_oldest_unsent_age_seconds", help: "Age of the oldest unacknowledged message (0: none)")
+            .set(to: health.oldestUnsentAt.map { max(0, now.timeIntervalSince($0)) } ?? 0)
+        registry.makeGauge(name: "stationd_outbox_dead_letters", help: "Messages set aside after repeated refusals")
+            .set(to: Double(health.deadLetters))
+        registry.makeGauge(name: "stationd_outbox_thinned_messages", help: "Meter values and telemetry thinned since start")
+            .set(to: Double(health.thinned))
     }
 
     /// The text exposition format.

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HummingbirdWSClient
 public import Logging
+import NIOPosix
 import NIOSSL
 import OCPP
 public import ServiceLifecycle
@@ -67,12 +68,21 @@ public struct UplinkService: Service {
             journal: journal, controller: controller, clock: clock, logger: logger, callTimeout: configuration.callTimeout,
             identity: .init(serialNumber: configuration.identity, model: "stationd", vendorName: "Stationmaster", firmwareVersion: firmwareVersion),
             bootReason: reason, restart: restart)
+        // hummingbird-websocket's client (WSClient 2.x) throws on a refused upgrade (401, 503...) without closing
+        // its channel, leaving a socket in CLOSE-WAIT per attempt. Each attempt therefore runs on an event loop of
+        // its own, shut down afterwards: that closes whatever channel the attempt left open, on every path.
+        let eventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer {
+            eventLoop.shutdownGracefully { error in
+                if let error { logger.warning("uplink: closing the connection's event loop: \(error)") }
+            }
+        }
         do {
             try await WebSocketClient.connect(
                 url: configuration.endpointURL,
                 configuration: .init(
                     maxFrameSize: 1 << 20, additionalHeaders: headers, autoPing: .enabled(timePeriod: .seconds(30))),
-                tlsConfiguration: tls, logger: logger
+                tlsConfiguration: tls, eventLoopGroup: eventLoop, logger: logger
             ) { inbound, outbound, _ in
                 logger.notice("uplink: connected to \(configuration.endpointURL)")
                 await session.run(send: { text in try await outbound.write(.text(text)) }) {
