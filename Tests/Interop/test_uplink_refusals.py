@@ -1,7 +1,7 @@
 """No descriptor leaks on stationd's connection paths: a CSMS that refuses the WebSocket upgrade (401, 403,
 404, 503, closing or keeping the socket open), resets the connection before or after the request, answers
-garbage, or a `wss://` CSMS whose TLS handshake fails. stationd reconnects every ~0.1 s
-(`reconnect_max_ms: 100`); its open descriptors (/proc/PID/fd) must stay flat within 2 over the attempts.
+garbage or nothing at all, or a `wss://` CSMS whose TLS handshake fails. stationd reconnects every ~0.1 s
+(`reconnect_max_ms: 100`, a stuck handshake ends after `call_timeout_ms: 1000`); its open descriptors (/proc/PID/fd) must stay flat within 2 over the attempts.
 REFUSAL_COUNT (default 500) sets the number of refused upgrades, TLS_FAILURE_COUNT (default 150) the failed
 TLS handshakes."""
 from __future__ import annotations
@@ -45,6 +45,9 @@ class RefusingServer:
             if way == "reset-at-once":
                 writer.transport.abort()
                 return
+            if way == "close-at-once":
+                writer.close()
+                return
             if way == "garbage":
                 writer.write(b"\x15\x03\x01\x00\x02\x02\x28this is not TLS nor HTTP\r\n\r\n")
                 await writer.drain()
@@ -84,7 +87,7 @@ def run_against(tmp_path: Path, url_for, ways: list[str], attempts: int) -> dict
     modbus_port, api_port, csms_port = free_port(), free_port(), free_port()
     server = RefusingServer(csms_port, ways)
     config = write_demo_station(tmp_path, modbus_port=modbus_port, api_port=api_port, csms_url=url_for(csms_port),
-                                meter_interval_s=1, uplink_extra={"reconnect_max_ms": 100})
+                                meter_interval_s=1, uplink_extra={"reconnect_max_ms": 100, "call_timeout_ms": 1000})
     (tmp_path / "scenario.yaml").write_text("base_load_w: 3000\nbattery: { soc_pct: 60 }\nevs: []\n")
     logs = {name: open(tmp_path / f"{name}.log", "w") for name in ("sim", "stationd")}
     sim = subprocess.Popen([BIN / "station-sim", "--config", config, "--scenario", tmp_path / "scenario.yaml", "--quiet"],
@@ -131,8 +134,9 @@ def binaries():
 
 
 def test_refused_upgrades_and_resets_leak_no_descriptor(tmp_path):
-    ways = ["refuse-0", "refuse-1", "refuse-2", "refuse-3", "refuse-0-keep", "refuse-3-keep", "reset-after-request",
-            "reset-at-once"]
+    # "reset-after-request" closes without answering: the attempt ends when stationd's call timeout (1 s) passes.
+    ways = ["refuse-0", "refuse-1", "refuse-2", "refuse-3", "refuse-0-keep", "refuse-3-keep", "refuse-1", "refuse-2",
+            "reset-at-once", "close-at-once", "refuse-3", "reset-after-request"]
     figures = run_against(tmp_path, lambda port: f"ws://127.0.0.1:{port}/ocpp/DEMO-001", ways, REFUSAL_COUNT)
     print("\nrefused upgrades:", json.dumps(figures))
     (tmp_path / "descriptor-report.json").write_text(json.dumps(figures, indent=2))
@@ -141,7 +145,7 @@ def test_refused_upgrades_and_resets_leak_no_descriptor(tmp_path):
 
 def test_failed_tls_handshakes_leak_no_descriptor(tmp_path):
     figures = run_against(tmp_path, lambda port: f"wss://localhost:{port}/ocpp/DEMO-001",
-                          ["garbage", "reset-at-once", "reset-after-request", "refuse-3"], TLS_FAILURE_COUNT)
+                          ["garbage", "reset-at-once", "close-at-once"], TLS_FAILURE_COUNT)
     print("\nfailed TLS handshakes:", json.dumps(figures))
     (tmp_path / "descriptor-report.json").write_text(json.dumps(figures, indent=2))
     assert figures["final"] - figures["baseline"] <= 2, f"descriptors grew: {figures}"

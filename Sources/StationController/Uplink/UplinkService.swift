@@ -2,7 +2,6 @@ import Foundation
 import HTTPTypes
 import HummingbirdWSClient
 public import Logging
-import NIOPosix
 import NIOSSL
 import OCPP
 public import ServiceLifecycle
@@ -68,22 +67,26 @@ public struct UplinkService: Service {
             journal: journal, controller: controller, clock: clock, logger: logger, callTimeout: configuration.callTimeout,
             identity: .init(serialNumber: configuration.identity, model: "stationd", vendorName: "Stationmaster", firmwareVersion: firmwareVersion),
             bootReason: reason, restart: restart)
-        // hummingbird-websocket's client (WSClient 2.x) throws on a refused upgrade (401, 503...) without closing
-        // its channel, leaving a socket in CLOSE-WAIT per attempt. Each attempt therefore runs on an event loop of
-        // its own, shut down afterwards: that closes whatever channel the attempt left open, on every path.
-        let eventLoop = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        defer {
-            eventLoop.shutdownGracefully { error in
-                if let error { logger.warning("uplink: closing the connection's event loop: \(error)") }
+        let attempt = UplinkEventLoop()
+        // A CSMS that takes the upgrade request and never answers it would hold the attempt forever.
+        let handshakeWatchdog = Task { [clock, logger, timeout = configuration.callTimeout] in
+            do {
+                try await clock.sleep(for: timeout)
+            } catch {
+                return
             }
+            guard !attempt.isUpgraded else { return }
+            logger.warning("uplink: no answer to the WebSocket upgrade within \(timeout); giving up on this attempt")
+            await attempt.close(logger: logger)
         }
         do {
             try await WebSocketClient.connect(
                 url: configuration.endpointURL,
                 configuration: .init(
                     maxFrameSize: 1 << 20, additionalHeaders: headers, autoPing: .enabled(timePeriod: .seconds(30))),
-                tlsConfiguration: tls, eventLoopGroup: eventLoop, logger: logger
+                tlsConfiguration: tls, eventLoopGroup: attempt.group, logger: logger
             ) { inbound, outbound, _ in
+                attempt.markUpgraded()
                 logger.notice("uplink: connected to \(configuration.endpointURL)")
                 await session.run(send: { text in try await outbound.write(.text(text)) }) {
                     for try await message in inbound.messages(maxSize: 1 << 20) {
@@ -95,8 +98,10 @@ public struct UplinkService: Service {
         } catch {
             logger.warning("uplink: \(error)")
         }
+        handshakeWatchdog.cancel()
+        await attempt.close(logger: logger)
         journal.setOnline(false)
-        return await session.wasAccepted
+        return session.wasAccepted
     }
 
     /// The subprotocol and the Basic credentials.
