@@ -53,7 +53,7 @@ public final class StationMetrics: Sendable {
         }
     }
 
-    /// The outbox's health, refreshed for each scrape.
+    /// The outbox's health and the open descriptors, refreshed for each scrape.
     func record(_ health: OutboxHealth, queued: Int, at now: Date) {
         registry.makeGauge(name: "stationd_outbox_queued_messages", help: "Messages waiting to be acknowledged by the CSMS")
             .set(to: Double(queued))
@@ -69,6 +69,10 @@ public final class StationMetrics: Sendable {
             .set(to: Double(health.deadLetters))
         registry.makeGauge(name: "stationd_outbox_thinned_messages", help: "Meter values and telemetry thinned since start")
             .set(to: Double(health.thinned))
+        // Linux only: a leak (one descriptor per reconnect, say) shows here long before the unit's LimitNOFILE.
+        if let open = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") {
+            registry.makeGauge(name: "stationd_open_descriptors", help: "Open file descriptors of stationd").set(to: Double(open.count))
+        }
     }
 
     /// The text exposition format.
