@@ -125,4 +125,4 @@ def test_a_csms_aborting_right_after_each_answer_loses_and_wedges_nothing(statio
     assert not problems, "\n".join(problems)
     assert len(by_id) == visits, f"{len(by_id)} transactions for {visits} car visits"
     assert "within a transaction" not in log
-    assert outbox.get("writeFailuresTotal") == 0, f"outbox writes failed: {outbox}"
+    assert outbox.get("write_failures_total") == 0, f"outbox writes failed: {outbox}"

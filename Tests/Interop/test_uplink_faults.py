@@ -371,8 +371,8 @@ def test_nothing_lost_or_duplicated_across_kills_restarts_aborts_and_refusals(ri
     if "within a transaction" in log:
         problems.append("the outbox was left inside a transaction (stationd.log)")
     outbox = (last_status.get("uplink") or {}).get("outbox") or {}
-    if outbox.get("writeFailing"):
-        problems.append(f"the outbox's writes still fail: {outbox.get('lastError')}")
+    if outbox.get("write_failing"):
+        problems.append(f"the outbox's writes still fail: {outbox.get('last_error')}")
 
     report = {
         "csms": rig.backend, "cycles": len(faults), "by_kind": {k: plan.count(k) for k in kinds}, "car_visits": visits,

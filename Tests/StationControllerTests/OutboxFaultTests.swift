@@ -1,5 +1,8 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 import SQLiteNIO
+import StationAPI
 import StationCore
 import Testing
 
@@ -156,5 +159,40 @@ import Testing
         #expect(notices[0].contains("\"Outbox\"") && notices[0].contains("readonly") && notices[0].contains("\"actualValue\":\"true\""))
         #expect(notices[1].contains("\"Outbox\"") && notices[1].contains("\"cleared\":true"))
         await outbox.close()
+    }
+
+    @Test func statusAndMetricsShowAFailingOutboxAndItsOldestUnsentMessage() async throws {
+        let h = try ControllerHarness()
+        let outbox = try await Outbox.open(path: temporaryPath())
+        await h.controller.attach(UplinkJournal(outbox: outbox, meterInterval: .seconds(60), restored: []))
+        try await setWritable(outbox, false)
+        _ = await h.cycle()
+        _ = await h.cycle()
+        let metrics = StationMetrics()
+        try await Application(router: LocalAPI(controller: h.controller, metrics: metrics).router()).test(.router) { client in
+            try await client.execute(uri: "/api/status", method: .get) { response in
+                let status = try StationAPIJSON.decoder().decode(StationStatusDocument.self, from: Data(buffer: response.body))
+                let health = try #require(status.uplink?.outbox)
+                #expect(health.writeFailing)
+                #expect(health.consecutiveWriteFailures == 2)
+                #expect(health.lastError?.contains("readonly") == true)
+                #expect(health.oldestUnsentAgeSeconds == 1, "the first cycle's messages wait since one cycle")
+                #expect(health.deadLetters == 0)
+                #expect(status.uplink?.queued ?? 0 > 0)
+            }
+            try await client.execute(uri: "/metrics", method: .get) { response in
+                let text = String(buffer: response.body)
+                #expect(text.contains("stationd_outbox_write_failing 1"))
+                #expect(text.contains("stationd_outbox_consecutive_write_failures 2"))
+                #expect(text.contains("stationd_outbox_oldest_unsent_age_seconds 1"))
+                #expect(text.contains("stationd_open_descriptors"))
+            }
+        }
+        try await setWritable(outbox, true)
+        _ = await h.cycle()
+        #expect(!outbox.health.isFailing)
+        #expect(try await outbox.pending(limit: 1_000).contains { $0.message.action == "NotifyEvent" && $0.message.payload.contains("\"Outbox\"") })
+        await outbox.close()
+        await h.stop()
     }
 }
