@@ -112,7 +112,8 @@ class CpmsCSMS:
     def transactions(self) -> tuple[list[dict], list[str], dict]:
         transactions = self.api(f"stations/{self.station}/transactions?limit=1000")["transactions"]
         summary = self.api(f"stations/{self.station}")
-        return transactions, [], {"redeliveries_ignored_by_cpms": summary.get("duplicates_ignored")}
+        return transactions, [], {"redeliveries_ignored_by_cpms": summary.get("duplicates_ignored"),
+                                  "aborts": self.proxy.aborted, "refusals": len(self.proxy.refused)}
 
     def stop(self):
         if self.process and self.process.poll() is None:
