@@ -68,6 +68,29 @@ public struct UplinkService: Service {
             identity: .init(serialNumber: configuration.identity, model: "stationd", vendorName: "Stationmaster", firmwareVersion: firmwareVersion),
             bootReason: reason, restart: restart)
         let attempt = UplinkEventLoop()
+        let url = configuration.endpointURL
+        let connection = Task { [logger] in
+            do {
+                try await WebSocketClient.connect(
+                    url: url,
+                    configuration: .init(
+                        maxFrameSize: 1 << 20, additionalHeaders: headers, autoPing: .enabled(timePeriod: .seconds(30))),
+                    tlsConfiguration: tls, eventLoopGroup: attempt.group, logger: logger
+                ) { inbound, outbound, _ in
+                    attempt.markUpgraded()
+                    logger.notice("uplink: connected to \(url)")
+                    await session.run(send: { text in try await outbound.write(.text(text)) }) {
+                        for try await message in inbound.messages(maxSize: 1 << 20) {
+                            if case .text(let text) = message { await session.receive(text) }
+                        }
+                    }
+                }
+                logger.warning("uplink: connection closed")
+            } catch {
+                logger.warning("uplink: \(error)")
+            }
+            attempt.end()
+        }
         // A CSMS that takes the upgrade request and never answers it would hold the attempt forever.
         let handshakeWatchdog = Task { [clock, logger, timeout = configuration.callTimeout] in
             do {
@@ -78,25 +101,19 @@ public struct UplinkService: Service {
             guard !attempt.isUpgraded else { return }
             logger.warning("uplink: no answer to the WebSocket upgrade within \(timeout); giving up on this attempt")
             await attempt.close(logger: logger)
+            attempt.end()
         }
-        do {
-            try await WebSocketClient.connect(
-                url: configuration.endpointURL,
-                configuration: .init(
-                    maxFrameSize: 1 << 20, additionalHeaders: headers, autoPing: .enabled(timePeriod: .seconds(30))),
-                tlsConfiguration: tls, eventLoopGroup: attempt.group, logger: logger
-            ) { inbound, outbound, _ in
-                attempt.markUpgraded()
-                logger.notice("uplink: connected to \(configuration.endpointURL)")
-                await session.run(send: { text in try await outbound.write(.text(text)) }) {
-                    for try await message in inbound.messages(maxSize: 1 << 20) {
-                        if case .text(let text) = message { await session.receive(text) }
-                    }
+        await withTaskCancellationHandler {
+            await attempt.waitUntilEnded()
+        } onCancel: {
+            connection.cancel()
+            // Shutting down: an attempt still in its handshake is given up at once.
+            if !attempt.isUpgraded {
+                Task { [logger] in
+                    await attempt.close(logger: logger)
+                    attempt.end()
                 }
             }
-            logger.warning("uplink: connection closed")
-        } catch {
-            logger.warning("uplink: \(error)")
         }
         handshakeWatchdog.cancel()
         await attempt.close(logger: logger)
