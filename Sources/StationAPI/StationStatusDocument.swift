@@ -22,10 +22,45 @@ public struct StationStatusDocument: Codable, Sendable, Equatable {
         public var connected: Bool
         /// Messages in the outbox waiting to be sent.
         public var queued: Int
+        /// How the outbox's writes go; absent from an older stationd.
+        public var outbox: Outbox?
 
-        public init(connected: Bool, queued: Int) {
+        public init(connected: Bool, queued: Int, outbox: Outbox? = nil) {
             self.connected = connected
             self.queued = queued
+            self.outbox = outbox
+        }
+    }
+
+    /// The outbox's health: a failing outbox keeps what it could not write in memory and tries every cycle.
+    public struct Outbox: Codable, Sendable, Equatable {
+        /// Whether the last write failed.
+        public var writeFailing: Bool
+        /// Failed writes in a row up to now.
+        public var consecutiveWriteFailures: Int
+        /// Failed writes since stationd started.
+        public var writeFailuresTotal: Int
+        public var failingSince: Date?
+        public var lastError: String?
+        /// Age of the oldest message the CSMS has not acknowledged yet; absent when none waits.
+        public var oldestUnsentAgeSeconds: Double?
+        /// Messages set aside (`dead_letters`) after the CSMS refused them repeatedly.
+        public var deadLetters: Int
+        /// Meter values and telemetry thinned because the outbox was full, since stationd started.
+        public var thinned: Int
+
+        public init(
+            writeFailing: Bool, consecutiveWriteFailures: Int, writeFailuresTotal: Int, failingSince: Date?, lastError: String?,
+            oldestUnsentAgeSeconds: Double?, deadLetters: Int, thinned: Int
+        ) {
+            self.writeFailing = writeFailing
+            self.consecutiveWriteFailures = consecutiveWriteFailures
+            self.writeFailuresTotal = writeFailuresTotal
+            self.failingSince = failingSince
+            self.lastError = lastError
+            self.oldestUnsentAgeSeconds = oldestUnsentAgeSeconds
+            self.deadLetters = deadLetters
+            self.thinned = thinned
         }
     }
 

@@ -85,6 +85,8 @@ public struct StationDaemon: Sendable {
         let journal = UplinkJournal(
             outbox: outbox, meterInterval: configuration.meterInterval, restored: try await outbox.openTransactions())
         await controller.attach(journal)
-        return UplinkService(configuration: configuration, journal: journal, controller: controller, clock: clock, logger: logger)
+        return UplinkService(
+            configuration: configuration, journal: journal, controller: controller, clock: clock, logger: logger,
+            backoff: ReconnectBackoff(initial: configuration.reconnectMax / 30, maximum: configuration.reconnectMax))
     }
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import json
 import threading
 from datetime import datetime, timedelta, timezone
 from http import HTTPStatus
@@ -24,6 +25,29 @@ class StationHandler(ChargePoint):
     def __init__(self, identity, connection, peer: "CSMSPeer"):
         super().__init__(identity, connection)
         self.peer = peer
+
+    async def _send(self, message):
+        await super()._send(message)
+        # A CSMS that goes away right after answering: the station has its answer and is already busy with
+        # the next message (and the outbox's next write) when the connection dies under it.
+        if message.startswith("[3,"):
+            with self.peer.lock:
+                abort = self.peer.abort_after_answers > 0 and self.peer._answer_matches(message)
+                if abort:
+                    self.peer.abort_after_answers -= 1
+                    self.peer.aborted += 1
+            if abort:
+                self._connection.transport.abort()
+
+    async def route_message(self, raw_msg):
+        try:
+            frame = json.loads(raw_msg)
+            if frame[0] == 2:
+                with self.peer.lock:
+                    self.peer._calls[frame[1]] = frame[2]
+        except (ValueError, IndexError, TypeError):
+            pass
+        await super().route_message(raw_msg)
 
     def record(self, action: str, payload: dict):
         with self.peer.lock:
@@ -87,6 +111,14 @@ class CSMSPeer:
         # The next this-many TransactionEvents are answered with an InternalError CALLERROR (storage trouble).
         self.transaction_event_failures = 0
         self.refused_transaction_events = 0
+        # The next this-many answers (to `abort_action`, or to any call) are followed at once by a TCP abort.
+        self.abort_after_answers = 0
+        self.abort_action: str | None = None
+        self.aborted = 0
+        self._calls: dict[str, str] = {}
+        # The next this-many upgrade requests are refused with these HTTP statuses, in turn (401, 403, 404, 503).
+        self.refuse_upgrades = 0
+        self.refusal_statuses = [HTTPStatus.SERVICE_UNAVAILABLE]
         self.handler: StationHandler | None = None
         self.connections = 0
         self.loop = asyncio.new_event_loop()
@@ -101,7 +133,22 @@ class CSMSPeer:
         self.server = await websockets.serve(self._connection, "127.0.0.1", self.port, subprotocols=["ocpp2.0.1"],
                                              process_request=self._check, ssl=self.ssl_context)
 
+    def _answer_matches(self, message: str) -> bool:
+        if self.abort_action is None:
+            return True
+        try:
+            unique_id = json.loads(message)[1]
+        except (ValueError, IndexError):
+            return False
+        return self._calls.get(unique_id) == self.abort_action
+
     def _check(self, connection, request):
+        with self.lock:
+            if self.refuse_upgrades > 0:
+                self.refuse_upgrades -= 1
+                status = self.refusal_statuses[len(self.refused) % len(self.refusal_statuses)]
+                self.refused.append(int(status))
+                return connection.respond(status, "not now\n")
         expected = "Basic " + base64.b64encode(f"{self.station_id}:{self.password}".encode()).decode()
         if request.path != f"/ocpp/{self.station_id}":
             self.refused.append(404)
@@ -119,6 +166,14 @@ class CSMSPeer:
             await handler.start()
         except websockets.ConnectionClosed:
             pass
+
+    def abort_connection(self):
+        """Aborts the station's current connection (TCP reset), if there is one."""
+        def abort():
+            handler = self.handler
+            if handler is not None:
+                handler._connection.transport.abort()
+        self.loop.call_soon_threadsafe(abort)
 
     def stop(self):
         """Closes the server and every connection (the station sees its CSMS go away)."""

@@ -22,18 +22,24 @@ public protocol CPMSDatabase: Sendable {
 
 extension CPMSDatabase {
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
+    ///
+    /// The transaction runs in a task of its own that the caller only waits for: a cancelled caller (a station's
+    /// connection closing while its message is stored) cannot stop it between BEGIN and COMMIT or ROLLBACK,
+    /// which would leave the pooled connection inside a transaction and fail every later BEGIN on it.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        try await withConnection { connection in
-            try await connection.raw("BEGIN").run()
-            do {
-                let result = try await body(connection)
-                try await connection.raw("COMMIT").run()
-                return result
-            } catch {
-                try? await connection.raw("ROLLBACK").run()
-                throw error
+        try await Task {
+            try await withConnection { connection in
+                try await connection.raw("BEGIN").run()
+                do {
+                    let result = try await body(connection)
+                    try await connection.raw("COMMIT").run()
+                    return result
+                } catch {
+                    try? await connection.raw("ROLLBACK").run()
+                    throw error
+                }
             }
-        }
+        }.value
     }
 }
 

@@ -19,6 +19,8 @@ public struct UplinkConfiguration: Sendable, Equatable {
     public var callTimeout: Duration = .seconds(30)
     /// PEM file of the CA certificates trusted for `wss://`; the system's trust store otherwise.
     public var caFile: String?
+    /// The longest wait between connection attempts (the first wait is a thirtieth of it, doubling per failure).
+    public var reconnectMax: Duration = .seconds(30)
 
     public init(url: String, endpointURL: String, username: String, credential: UplinkCredential, outboxPath: String) {
         self.url = url

@@ -27,7 +27,7 @@ extension StationDecoder {
 
     static let uplinkKeys = [
         "url", "username", "password", "password_file", "outbox", "outbox_capacity", "meter_interval_s", "call_timeout_ms",
-        "ca_file",
+        "ca_file", "reconnect_max_ms",
     ]
 
     /// The optional keys; false when one of them is wrong (and reported).
@@ -44,6 +44,9 @@ extension StationDecoder {
         }
         if let node = map.optional("call_timeout_ms") {
             if let value = node.milliseconds(in: 1_000...600_000) { uplink.callTimeout = value } else { valid = false }
+        }
+        if let node = map.optional("reconnect_max_ms") {
+            if let value = node.milliseconds(in: 100...600_000) { uplink.reconnectMax = value } else { valid = false }
         }
         if let node = map.optional("ca_file") {
             if let path = node.string(), !path.isEmpty { uplink.caFile = resolve(path) } else { valid = false }

@@ -54,7 +54,10 @@ public struct LocalAPI: Sendable {
             }
         }
         router.get("metrics") { _, _ -> Response in
-            Response(
+            if let journal = await controller.journal {
+                metrics.record(journal.outbox.health, queued: journal.outbox.queuedCount, at: controller.clock.wallTime)
+            }
+            return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: metrics.exposition())))
         }

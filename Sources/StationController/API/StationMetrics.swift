@@ -1,4 +1,5 @@
 import EnergyManagement
+import Foundation
 public import Prometheus
 import StationCore
 
@@ -49,6 +50,28 @@ public final class StationMetrics: Sendable {
         for (device, count) in failures {
             registry.makeGauge(name: "stationd_device_consecutive_failures", labels: [("device", device)], help: "Failed polls in a row")
                 .set(to: Double(count))
+        }
+    }
+
+    /// The outbox's health and the open descriptors, refreshed for each scrape.
+    func record(_ health: OutboxHealth, queued: Int, at now: Date) {
+        registry.makeGauge(name: "stationd_outbox_queued_messages", help: "Messages waiting to be acknowledged by the CSMS")
+            .set(to: Double(queued))
+        registry.makeGauge(name: "stationd_outbox_write_failing", help: "1 while the outbox's writes fail")
+            .set(to: health.isFailing ? 1 : 0)
+        registry.makeGauge(name: "stationd_outbox_consecutive_write_failures", help: "Failed outbox writes in a row")
+            .set(to: Double(health.consecutiveFailures))
+        registry.makeGauge(name: "stationd_outbox_write_failures", help: "Failed outbox writes since start")
+            .set(to: Double(health.totalFailures))
+        registry.makeGauge(name: "stationd_outbox_oldest_unsent_age_seconds", help: "Age of the oldest unacknowledged message (0: none)")
+            .set(to: health.oldestUnsentAt.map { max(0, now.timeIntervalSince($0)) } ?? 0)
+        registry.makeGauge(name: "stationd_outbox_dead_letters", help: "Messages set aside after repeated refusals")
+            .set(to: Double(health.deadLetters))
+        registry.makeGauge(name: "stationd_outbox_thinned_messages", help: "Meter values and telemetry thinned since start")
+            .set(to: Double(health.thinned))
+        // Linux only: a leak (one descriptor per reconnect, say) shows here long before the unit's LimitNOFILE.
+        if let open = try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd") {
+            registry.makeGauge(name: "stationd_open_descriptors", help: "Open file descriptors of stationd").set(to: Double(open.count))
         }
     }
 

@@ -41,7 +41,15 @@ extension StationController {
             reasons: lastDecision?.reasons.map { .init(code: $0.code.rawValue, message: $0.message) } ?? [],
             grid: .init(powerW: snapshot.grid.reading.value?.power.value, capW: gridCap.value, data: data(snapshot.grid)),
             battery: battery, sockets: sockets, audit: station.audit.suffix(100).map(Self.document),
-            uplink: journal.map { .init(connected: $0.isOnline, queued: $0.outbox.queuedCount) })
+            uplink: journal.map { .init(connected: $0.isOnline, queued: $0.outbox.queuedCount, outbox: Self.document($0.outbox.health, at: clock.wallTime)) })
+    }
+
+    static func document(_ health: OutboxHealth, at now: Date) -> StationStatusDocument.Outbox {
+        .init(
+            writeFailing: health.isFailing, consecutiveWriteFailures: health.consecutiveFailures, writeFailuresTotal: health.totalFailures,
+            failingSince: health.failingSince, lastError: health.lastError,
+            oldestUnsentAgeSeconds: health.oldestUnsentAt.map { max(0, now.timeIntervalSince($0)) }, deadLetters: health.deadLetters,
+            thinned: health.thinned)
     }
 
     static func document(_ change: AvailabilityChange) -> StationStatusDocument.AvailabilityChange {

@@ -254,7 +254,8 @@ public actor StationController {
         }
     }
 
-    /// Makes everything staged in the journal durable.
+    /// Makes everything staged in the journal durable; a failed write stays staged for the next cycle and is
+    /// reported upward (a fault NotifyEvent) once the outbox writes again.
     public func flushJournal() async {
         guard let journal else { return }
         do {
@@ -262,6 +263,7 @@ public actor StationController {
         } catch {
             logger.error("uplink journal: \(error)")
         }
+        journal.reportOutboxHealth(at: clock.wallTime)
     }
 
     /// Every socket's status, in socket order.

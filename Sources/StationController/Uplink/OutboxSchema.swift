@@ -44,6 +44,10 @@ enum OutboxSchema {
         try await connection.query("SELECT MIN(seq) AS s FROM outbox", []).first?.column("s")?.integer.map(Int64.init)
     }
 
+    static func deadLetterCount(_ connection: SQLiteConnection) async throws -> Int {
+        try await connection.query("SELECT COUNT(*) AS n FROM dead_letters", []).first?.column("n")?.integer ?? 0
+    }
+
     static func changes(_ connection: SQLiteConnection) async throws -> Int {
         try await connection.query("SELECT changes() AS n", []).first?.column("n")?.integer ?? 0
     }

@@ -29,6 +29,8 @@ public final class UplinkJournal: Sendable {
         /// CSMS reservation ids of the reservations it made, by socket.
         var reservations: [Int: SocketID] = [:]
         var gridCapProfileId: Int?
+        /// Whether a NotifyEvent about failing outbox writes has been staged and not yet cleared.
+        var outboxProblemRaised = false
     }
 
     public init(outbox: Outbox, meterInterval: Duration, restored: [OpenTransactionRecord]) {
@@ -178,6 +180,27 @@ public final class UplinkJournal: Sendable {
         case .unavailable: .unavailable
         case .faulted: .faulted
         }
+    }
+
+    // MARK: The outbox itself
+
+    /// Stages a NotifyEvent (component `Outbox`) when the outbox's writes start failing and one that clears it
+    /// when they work again. Staged, the first goes out with the first write that succeeds.
+    public func reportOutboxHealth(at time: Date) {
+        let health = outbox.health
+        let changes: [Outbox.Change] = state.withLock { state in
+            guard health.isFailing != state.outboxProblemRaised else { return [] }
+            state.outboxProblemRaised = health.isFailing
+            let detail =
+                health.isFailing
+                ? "outbox writes failing since \(health.failingSince.map(OCPPDateTime.format) ?? "?"): \(health.lastError ?? "?")"
+                : "outbox writing again"
+            let request = problemEvent(
+                component: OCPP201.Component(name: "Outbox"), problem: health.isFailing, detail: String(detail.prefix(500)), at: time,
+                state: &state)
+            return [append(request, kind: .notice, at: time)]
+        }
+        outbox.stage(changes)
     }
 
     // MARK: Periodic samples

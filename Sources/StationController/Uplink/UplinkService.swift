@@ -67,26 +67,58 @@ public struct UplinkService: Service {
             journal: journal, controller: controller, clock: clock, logger: logger, callTimeout: configuration.callTimeout,
             identity: .init(serialNumber: configuration.identity, model: "stationd", vendorName: "Stationmaster", firmwareVersion: firmwareVersion),
             bootReason: reason, restart: restart)
-        do {
-            try await WebSocketClient.connect(
-                url: configuration.endpointURL,
-                configuration: .init(
-                    maxFrameSize: 1 << 20, additionalHeaders: headers, autoPing: .enabled(timePeriod: .seconds(30))),
-                tlsConfiguration: tls, logger: logger
-            ) { inbound, outbound, _ in
-                logger.notice("uplink: connected to \(configuration.endpointURL)")
-                await session.run(send: { text in try await outbound.write(.text(text)) }) {
-                    for try await message in inbound.messages(maxSize: 1 << 20) {
-                        if case .text(let text) = message { await session.receive(text) }
+        let attempt = UplinkEventLoop()
+        let url = configuration.endpointURL
+        let connection = Task { [logger] in
+            do {
+                try await WebSocketClient.connect(
+                    url: url,
+                    configuration: .init(
+                        maxFrameSize: 1 << 20, additionalHeaders: headers, autoPing: .enabled(timePeriod: .seconds(30))),
+                    tlsConfiguration: tls, eventLoopGroup: attempt.group, logger: logger
+                ) { inbound, outbound, _ in
+                    attempt.markUpgraded()
+                    logger.notice("uplink: connected to \(url)")
+                    await session.run(send: { text in try await outbound.write(.text(text)) }) {
+                        for try await message in inbound.messages(maxSize: 1 << 20) {
+                            if case .text(let text) = message { await session.receive(text) }
+                        }
                     }
                 }
+                logger.warning("uplink: connection closed")
+            } catch {
+                logger.warning("uplink: \(error)")
             }
-            logger.warning("uplink: connection closed")
-        } catch {
-            logger.warning("uplink: \(error)")
+            attempt.end()
         }
+        // A CSMS that takes the upgrade request and never answers it would hold the attempt forever.
+        let handshakeWatchdog = Task { [clock, logger, timeout = configuration.callTimeout] in
+            do {
+                try await clock.sleep(for: timeout)
+            } catch {
+                return
+            }
+            guard !attempt.isUpgraded else { return }
+            logger.warning("uplink: no answer to the WebSocket upgrade within \(timeout); giving up on this attempt")
+            await attempt.close(logger: logger)
+            attempt.end()
+        }
+        await withTaskCancellationHandler {
+            await attempt.waitUntilEnded()
+        } onCancel: {
+            connection.cancel()
+            // Shutting down: an attempt still in its handshake is given up at once.
+            if !attempt.isUpgraded {
+                Task { [logger] in
+                    await attempt.close(logger: logger)
+                    attempt.end()
+                }
+            }
+        }
+        handshakeWatchdog.cancel()
+        await attempt.close(logger: logger)
         journal.setOnline(false)
-        return await session.wasAccepted
+        return session.wasAccepted
     }
 
     /// The subprotocol and the Basic credentials.

@@ -49,6 +49,7 @@ enum StatusRendering {
         }
         if let uplink = s.uplink {
             lines.append("CSMS     \(uplink.connected ? "connected" : "offline")   \(uplink.queued) messages queued")
+            if let outbox = uplink.outbox { lines.append("Outbox   " + Self.outbox(outbox)) }
         }
         lines.append("")
         lines.append(Table(
@@ -68,6 +69,19 @@ enum StatusRendering {
             lines += s.reasons.map { "  - \($0.message)" }
         }
         return lines.joined(separator: "\n")
+    }
+
+    static func outbox(_ o: StationStatusDocument.Outbox) -> String {
+        var parts: [String] = []
+        if o.writeFailing {
+            parts.append("WRITES FAILING (\(o.consecutiveWriteFailures) in a row): \(o.lastError ?? "?")")
+        } else {
+            parts.append(o.writeFailuresTotal == 0 ? "writing" : "writing (\(o.writeFailuresTotal) failed writes since start)")
+        }
+        parts.append(o.oldestUnsentAgeSeconds.map { "oldest unsent \(duration($0)) old" } ?? "nothing unsent")
+        parts.append("\(o.deadLetters) dead letters")
+        if o.thinned > 0 { parts.append("\(o.thinned) thinned") }
+        return parts.joined(separator: "   ")
     }
 
     static func kw(_ watts: Double) -> String { String(format: "%.2f kW", watts / 1000) }
