@@ -117,7 +117,7 @@ let package = Package(
 
         // Tariffs (issue 14): the OCPI 2.2.1 tariff model and the pricing engine. Pure: Foundation only.
         .target(name: "Tariffs", swiftSettings: strict),
-        .testTarget(name: "TariffsTests", dependencies: ["Tariffs"], swiftSettings: strict),
+        .testTarget(name: "TariffsTests", dependencies: ["Tariffs", "StationTesting"], swiftSettings: strict),
 
         // cpms: the central CPMS. Station gateway (OCPP 2.0.1 CSMS), storage (SQLKit on SQLite or PostgreSQL), API.
         .target(
@@ -254,7 +254,7 @@ let package = Package(
 
         // Issue 14: the booking calendar, pure (no I/O, no clock reads), and its tests.
         .target(name: "Scheduling", dependencies: ["StationCore"], swiftSettings: strict),
-        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "StationCore"], swiftSettings: strict),
+        .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "StationCore", "StationTesting"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

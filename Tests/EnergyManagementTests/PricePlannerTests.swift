@@ -1,6 +1,7 @@
 import EnergyManagement
 import Foundation
 import StationCore
+import StationTesting
 import Testing
 
 @Suite struct PricePlannerTests {

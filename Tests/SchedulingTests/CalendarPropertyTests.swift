@@ -1,5 +1,6 @@
 import Foundation
 import Scheduling
+import StationTesting
 import Testing
 
 /// Generated sequences of book / modify / cancel / maintenance / use / restart on a manual time, with a driver

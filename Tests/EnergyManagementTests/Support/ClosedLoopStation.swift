@@ -1,6 +1,7 @@
 import EnergyManagement
 import Foundation
 import StationCore
+import StationTesting
 
 /// How fast the devices and the loop of one closed-loop run are, in milliseconds (multiples of the tick).
 struct LoopTiming: CustomStringConvertible, Hashable {

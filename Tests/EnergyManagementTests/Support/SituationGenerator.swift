@@ -1,6 +1,7 @@
 import EnergyManagement
 import Foundation
 import StationCore
+import StationTesting
 
 /// Generates varied but valid stations: sockets in every state, batteries at and between their bounds,
 /// caps from generous to impossible, and price schedules that do or do not make arbitrage worth it.
