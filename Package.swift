@@ -123,7 +123,7 @@ let package = Package(
         .target(
             name: "CPMS",
             dependencies: [
-                "OCPP", "StationCore",
+                "OCPP", "StationCore", "Tariffs",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

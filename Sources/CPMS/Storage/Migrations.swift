@@ -142,7 +142,35 @@ public enum Migrations {
             """,
             #"CREATE INDEX transaction_events_by_time ON transaction_events (station, "timestamp")"#,
             #"CREATE INDEX transactions_open ON transactions (station, ended_at)"#,
-        ])
+        ]),
+        Migration(version: 2, name: "tariffs with versions and their assignments", statements: [
+            """
+            CREATE TABLE tariffs (
+                id TEXT PRIMARY KEY,
+                created_at TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE tariff_versions (
+                tariff TEXT NOT NULL REFERENCES tariffs (id),
+                version BIGINT NOT NULL,
+                valid_from TEXT NOT NULL,
+                ocpi_json TEXT NOT NULL,
+                PRIMARY KEY (tariff, version)
+            )
+            """,
+            """
+            CREATE TABLE tariff_assignments (
+                station TEXT NOT NULL REFERENCES stations (id),
+                evse BIGINT NOT NULL,
+                connector BIGINT NOT NULL,
+                valid_from TEXT NOT NULL,
+                seq BIGINT NOT NULL,
+                tariff TEXT NOT NULL REFERENCES tariffs (id),
+                PRIMARY KEY (station, evse, connector, valid_from, seq)
+            )
+            """,
+        ]),
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.

@@ -26,8 +26,25 @@ enum TestBackend: String, CustomTestStringConvertible, Sendable {
             url = try DatabaseURL(ProcessInfo.processInfo.environment["CPMS_TEST_POSTGRES_URL"] ?? "")
         }
         let database = try await openDatabase(url, logger: .quiet)
-        try await Migrations.run(on: database, clock: { Date() }, logger: .quiet)
+        try await MigrationQueue.shared.run { try await Migrations.run(on: database, clock: { Date() }, logger: .quiet) }
         return database
+    }
+}
+
+/// Runs the tests' migrations one at a time: suites that open the shared PostgreSQL database in parallel would
+/// otherwise race to create its tables.
+actor MigrationQueue {
+    static let shared = MigrationQueue()
+    private var last: Task<Void, any Error>?
+
+    func run(_ body: @escaping @Sendable () async throws -> Void) async throws {
+        let previous = last
+        let task = Task {
+            _ = try? await previous?.value
+            try await body()
+        }
+        last = task
+        try await task.value
     }
 }
 
