@@ -24,6 +24,7 @@ public func buildCPMSApplication(
     let api = router.group("api").add(middleware: APIMiddleware(tokens: APITokenStore(database: database), logger: logger))
     StationsController(registry: registry, reports: StationReports(database: database), connections: connections).addRoutes(to: api)
     CommandsController(registry: registry, connections: connections, clock: clock).addRoutes(to: api)
+    TariffsController(store: TariffStore(database: database), clock: clock).addRoutes(to: api)
 
     let frameSize = configuration.gateway.maxFrameBytes
     return Application(
