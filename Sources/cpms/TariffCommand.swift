@@ -5,7 +5,7 @@ import Tariffs
 /// `cpms tariff price TARIFF.json CDR.json`.
 struct TariffCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "tariff", abstract: "OCPI 2.2.1 tariffs.", subcommands: [Price.self])
+        commandName: "tariff", abstract: "OCPI 2.2.1 tariffs.", subcommands: [Price.self, List.self, Show.self, Create.self, Edit.self, Assign.self])
 
     struct Price: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
