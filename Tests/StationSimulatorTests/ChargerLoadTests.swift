@@ -11,17 +11,20 @@ struct ChargerLoadTests {
     func loadChargersAreAnsweredWithoutErrors(mix: LoadMix) async throws {
         let stationd = try StationdHarness(clock: ManualClock(), chargers: 3)
         try await stationd.startServer()
+        let problems = ProblemRecorder()
         let generator = OCPPLoadGenerator(
             configuration: .init(
                 serverURL: "ws://127.0.0.1:\(stationd.port)/ocpp", chargerIDs: OCPPChargerFleet.ids(count: 3, prefix: "SIM-"),
-                password: StationdHarness.password, mix: mix, callTimeout: .seconds(10)),
-            clock: SystemStationClock())
-        let report = try await generator.run(duration: .seconds(1), connectTimeout: .seconds(20))
+                password: StationdHarness.password, mix: mix, callTimeout: .seconds(30)),
+            clock: SystemStationClock()) { problems.add($0) }
+        // Generous timeouts: on a loaded 2-core machine a boot answer can take seconds; the figures are measured
+        // only in the window.
+        let report = try await generator.run(duration: .seconds(1), connectTimeout: .seconds(40))
         await stationd.stop()
 
         #expect(report.chargers == 3)
-        #expect(report.connected == 3)
-        #expect(report.errors == 0)
+        #expect(report.connected == 3, "\(problems.lines)")
+        #expect(report.errors == 0, "\(problems.lines)")
         #expect(report.messagesAnswered >= 100)
         #expect(report.durationSeconds >= 1)
         let latency = try #require(report.latencyMs)
