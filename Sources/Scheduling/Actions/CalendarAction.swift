@@ -41,17 +41,9 @@ public struct CalendarAction: Sendable, Hashable, Identifiable, CustomStringConv
 }
 
 /// An action's identity, e.g. `reserve/B17/v2`, `restore/M3`.
-public struct ActionID: Sendable, Hashable, Comparable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct ActionID: StringIdentifier, Comparable {
     public let rawValue: String
     public init(_ rawValue: String) { self.rawValue = rawValue }
-    public init(stringLiteral value: String) { rawValue = value }
-    public var description: String { rawValue }
-    public static func < (lhs: Self, rhs: Self) -> Bool { lhs.rawValue < rhs.rawValue }
-    public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(rawValue)
-    }
 
     static func reserve(_ entry: EntryID, version: Int) -> Self { Self("reserve/\(entry)/v\(version)") }
     static func cancelReservation(_ entry: EntryID) -> Self { Self("cancel-reservation/\(entry)") }
