@@ -140,3 +140,41 @@ import Testing
         }
     }
 }
+
+@Suite struct NextActionTimeTests {
+    @Test func theNextTimeIsTheEarliestStartExpiryOrEndStillAhead() throws {
+        var calendar = try calendar(noShow: 20 * 60)
+        #expect(calendar.nextActionTime(after: at(0)) == nil)
+        _ = try calendar.book(bookingRequest("B1", window(60, 120)), now: at(0))
+        _ = try calendar.scheduleMaintenance(maintenanceRequest("M1", "E3", window(30, 45)), now: at(0))
+        #expect(calendar.nextActionTime(after: at(0)) == at(30))
+        #expect(calendar.nextActionTime(after: at(30)) == at(45))
+        #expect(calendar.nextActionTime(after: at(45)) == at(60))
+        #expect(calendar.nextActionTime(after: at(60)) == at(80))
+        #expect(calendar.nextActionTime(after: at(80)) == nil)
+    }
+
+    @Test func noActionBecomesDueBetweenNowAndTheNextTime() throws {
+        var calendar = try calendar(noShow: 15 * 60)
+        _ = try calendar.book(bookingRequest("B1", window(60, 120)), now: at(0))
+        _ = try calendar.book(bookingRequest("B2", "E2", window(90, 150)), now: at(0))
+        _ = try calendar.scheduleMaintenance(maintenanceRequest("M1", "E3", window(75, 105)), now: at(0))
+        var now = at(0)
+        var offered = 0
+        while let next = calendar.nextActionTime(after: now) {
+            // Every minute strictly before `next` offers nothing new.
+            var minute = now.addingTimeInterval(60)
+            while minute < next {
+                #expect(calendar.dueActions(at: minute).isEmpty, "\(minute)")
+                minute = minute.addingTimeInterval(60)
+            }
+            for action in calendar.dueActions(at: next) {
+                _ = calendar.markExecuted(action)
+                offered += 1
+            }
+            now = next
+        }
+        // Two reservations, two no-show releases, one maintenance start and its end.
+        #expect(offered == 6)
+    }
+}

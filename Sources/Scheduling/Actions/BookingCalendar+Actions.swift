@@ -66,3 +66,29 @@ extension BookingCalendar {
         (1...max(1, entry.version)).contains { executed.contains(.reserve(entry.id, version: $0)) }
     }
 }
+
+extension BookingCalendar {
+    /// The earliest instant after `now` at which `dueActions` may offer something new, nil when nothing is
+    /// planned. It may be early (the caller then finds nothing and asks again), never late.
+    public func nextActionTime(after now: Date) -> Date? {
+        var next: Date?
+        func consider(_ instant: Date) {
+            if instant > now, next.map({ instant < $0 }) ?? true { next = instant }
+        }
+        for entry in entriesByID.values {
+            switch entry.status {
+            case .scheduled:
+                consider(entry.window.start)
+                if entry.isBooking { consider(expiry(of: entry.window)) } else { consider(entry.window.end) }
+            case .used:
+                break
+            case .cancelled(let cancellation):
+                consider(cancellation.at)
+                if !entry.isBooking { consider(entry.window.end) }
+            case .released:
+                break
+            }
+        }
+        return next
+    }
+}
