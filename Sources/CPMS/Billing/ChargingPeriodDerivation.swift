@@ -79,12 +79,9 @@ public struct ChargingPeriodDerivation: Sendable {
         let ended = ordered.first { $0.eventType == "Ended" }
 
         let fallbackTime = events.first?.timestamp ?? history.readings.map(\.timestamp).min() ?? Date(timeIntervalSince1970: 0)
-        var start = started?.timestamp ?? fallbackTime
+        let start = started?.timestamp ?? fallbackTime
         if started == nil {
             problems.append("no Started event was stored: the session is taken to start at its first event, \(Self.text(start))")
-        } else if let first = events.first, first.timestamp < start {
-            problems.append("an event is timed \(Self.text(first.timestamp)), before the Started event (\(Self.text(start))): the session starts then")
-            start = first.timestamp
         }
         var stop: Date
         if let ended {
