@@ -215,6 +215,31 @@ struct ChargingRecordDerivationTests {
         #expect(empty.stoppedAt == empty.startedAt)
     }
 
+    @Test func aLostStartedEventStartsTheSessionAtItsFirstEventAndSaysSo() throws {
+        let history = TransactionHistory(
+            station: "CS-1", transactionId: "TX-7",
+            events: [Self.event(3, "Ended", minutes: 60), Self.event(1, "Updated", minutes: 15, state: "Charging")],
+            readings: [Self.reading(minutes: 15, wh: 100), Self.reading(minutes: 60, wh: 4_600)])
+        let record = record(history, try Self.parkingTariff())
+        #expect(record.startedAt == Self.at(minutes: 15))
+        #expect(record.problems == ["no Started event was stored: the session is taken to start at its first event, 2026-12-01T10:15:00.000Z"])
+        // 4.5 kWh x 0.25 = 1.125 (1.2375); 0.75 h x 1.00 = 0.75 (0.825).
+        #expect(record.price.total == Cost(exclVAT: Decimal(string: "1.875")!, inclVAT: Decimal(string: "2.0625")!))
+    }
+
+    @Test func aSessionOutsideTheTariffsOwnValidityIsPricedAndSaysSo() throws {
+        let expired = try Self.tariff("""
+            {"country_code": "NL", "party_id": "SMR", "id": "OLD", "currency": "EUR", "last_updated": "2026-01-01T00:00:00Z",
+             "end_date_time": "2026-06-30T22:00:00Z",
+             "elements": [{"price_components": [{"type": "ENERGY", "price": 0.10, "step_size": 1}]}]}
+            """)
+        let record = record(Self.sessionWithIdleTail(), expired)
+        #expect(record.price.total == Cost(exclVAT: Decimal(string: "1.1")!, inclVAT: Decimal(string: "1.1")!))
+        #expect(record.problems == [
+            "the session started outside tariff OLD's start_date_time...end_date_time (-...2026-06-30T22:00:00Z); it was priced with it as assigned"
+        ])
+    }
+
     @Test func storedOCPPMeterValuesAreReadWithUnitsAndPhases() {
         let readings = MeterReading.readings(meterValuesJSON: """
             [{"timestamp": "2026-12-01T10:00:00Z", "sampledValue": [

@@ -78,8 +78,7 @@ public struct ChargingPeriodDerivation: Sendable {
         let started = ordered.first { $0.eventType == "Started" }
         let ended = ordered.first { $0.eventType == "Ended" }
 
-        let fallbackTime = events.first?.timestamp ?? history.readings.map(\.timestamp).min() ?? Date(timeIntervalSince1970: 0)
-        let start = started?.timestamp ?? fallbackTime
+        let start = Self.start(of: history)
         if started == nil {
             problems.append("no Started event was stored: the session is taken to start at its first event, \(Self.text(start))")
         }
@@ -129,6 +128,12 @@ public struct ChargingPeriodDerivation: Sendable {
         let total = energyKnown ? Self.wholeWh(pieces.reduce(0) { $0 + $1.energyWh }) : nil
         return DerivedSession(
             start: start, stop: stop, energyWh: total, periods: periods, stoppedReason: ended?.stoppedReason, problems: problems)
+    }
+
+    /// When the session started: its Started event, else its first event (else its first reading).
+    public static func start(of history: TransactionHistory) -> Date {
+        if let started = history.orderedEvents.first(where: { $0.eventType == "Started" }) { return started.timestamp }
+        return history.events.map(\.timestamp).min() ?? history.readings.map(\.timestamp).min() ?? Date(timeIntervalSince1970: 0)
     }
 
     /// Finite, plausible readings, moved into the session: of those before its start only the latest is kept

@@ -20,14 +20,14 @@ public struct ChargingRecordBuilder: Sendable {
             problems.append("the station's time zone \"\(zoneName)\" is unknown: UTC was used")
             zone = TimeZone(identifier: "UTC") ?? .current
         }
-        // The boundaries depend on the start, which the derivation finds; a first pass without them finds it.
-        let provisional = derivation.derive(history)
-        let session = tariff.map { version in
-            derivation.derive(
-                history, boundaries: TariffBoundaries.instants(version.tariff, from: provisional.start, to: provisional.stop, in: zone),
-                energyThresholdsKWh: TariffBoundaries.energyThresholdsKWh(version.tariff))
-        } ?? provisional
+        let start = ChargingPeriodDerivation.start(of: history)
+        // Boundaries past the stop are never inside the session, so the last event or reading bounds the search.
+        let end = ([start] + history.events.map(\.timestamp) + history.readings.map(\.timestamp)).max() ?? start
+        let session = derivation.derive(
+            history, boundaries: tariff.map { TariffBoundaries.instants($0.tariff, from: start, to: end, in: zone) } ?? [],
+            energyThresholdsKWh: tariff.map { TariffBoundaries.energyThresholdsKWh($0.tariff) } ?? [])
         problems += session.problems
+        if let tariff, let validity = Self.outsideValidity(tariff, at: session.start) { problems.append(validity) }
 
         let chargingPeriods = session.periods.map { period in
             ChargingPeriod(startDateTime: OCPIDateTime(period.start), dimensions: Self.dimensions(of: period), tariffID: tariff?.tariffID)
@@ -70,6 +70,17 @@ public struct ChargingRecordBuilder: Sendable {
             price.reason = "\(error)"
         }
         return price
+    }
+
+    /// Said when the session started outside the tariff's own start_date_time...end_date_time (it is still priced
+    /// with it: it was the version assigned).
+    static func outsideValidity(_ version: TariffVersion, at start: Date) -> String? {
+        let tariff = version.tariff
+        let early = tariff.startDateTime.map { start < $0.date } ?? false
+        let late = tariff.endDateTime.map { start >= $0.date } ?? false
+        guard early || late else { return nil }
+        let window = "\(tariff.startDateTime.map(\.description) ?? "-")...\(tariff.endDateTime.map(\.description) ?? "-")"
+        return "the session started outside tariff \(version.tariffID)'s start_date_time...end_date_time (\(window)); it was priced with it as assigned"
     }
 
     /// OCPI dimensions: ENERGY (kWh) when known, TIME or PARKING_TIME (hours), MAX_CURRENT and MAX_POWER when reported.

@@ -38,7 +38,7 @@ public struct ChargingRecorder: Sendable {
             history.events.contains(where: { $0.eventType == "Ended" })
         else { return .notEnded }
         let zone = try await registry.station(station)?.timeZone ?? "UTC"
-        let start = builder.derivation.derive(history).start
+        let start = ChargingPeriodDerivation.start(of: history)
         var tariff: TariffVersion?
         if let target = try? TariffTarget(station: station, evse: history.evse, connector: history.evse == nil ? nil : history.connector) {
             tariff = try await tariffs.versionInForce(for: target, at: start)
