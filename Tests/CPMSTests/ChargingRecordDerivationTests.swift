@@ -117,6 +117,22 @@ struct ChargingRecordDerivationTests {
         #expect(record.price.status == .priced)
     }
 
+    @Test func aFlickeringRegisterAddsNothingAndKWhRoundingIsNoReset() throws {
+        var history = Self.sessionWithIdleTail()
+        // Readings sent in kWh come back as Wh with binary noise: 6.5 kWh -> 6499.999999999999 Wh is no reset.
+        history.readings.append(Self.reading(minutes: 35, wh: 6_499.999_999_999_999))
+        for minute in stride(from: 61.0, to: 80, by: 1) {
+            history.readings.append(Self.reading(minutes: minute, wh: minute.truncatingRemainder(dividingBy: 2) == 0 ? 12_000 : 11_000))
+        }
+        let record = record(history, try Self.parkingTariff())
+        // The ten low readings are misreadings (the register is back at 12,000 Wh after each): no energy is added.
+        #expect(record.energyKWh == 11)
+        #expect(record.price.total == Cost(exclVAT: Decimal(string: "4.75")!, inclVAT: Decimal(string: "5.125")!))
+        #expect(record.problems.count == 6)
+        #expect(record.problems.first == "an energy register reading of 11000 Wh at 2026-12-01T11:01:00.000Z is below the 12000 Wh read before it and the readings after it: it was left out")
+        #expect(record.problems.last == "and 5 more energy register readings or steps that were not counted")
+    }
+
     @Test func withoutAnyMeterValuesTheEnergyIsUnknownAndAnEnergyTariffDoesNotPriceIt() throws {
         let history = TransactionHistory(
             station: "CS-1", transactionId: "TX-2",

@@ -41,8 +41,9 @@ public struct DerivedSession: Sendable, Equatable {
 /// station said `Charging` and the power (or, without a power reading, the energy register) was not about zero;
 /// `SuspendedEV`, `SuspendedEVSE`, `EVConnected` and `Idle` are idle; without a state, the power or register
 /// decides. The energy between two register readings goes to the charging pieces between them, by duration (to
-/// all of them when none charged). A register that goes back (a reset, a meter swap) or jumps implausibly counts
-/// nothing across that step; time not covered by register readings counts no energy; both are said in `problems`.
+/// all of them when none charged). A low reading that later readings contradict is left out; a register that goes
+/// back and stays (a reset, a meter swap) or jumps implausibly counts nothing across that step; time not covered
+/// by register readings counts no energy; each is said in `problems`.
 public struct ChargingPeriodDerivation: Sendable {
     /// Power below this counts as not charging.
     public var idlePowerW: Double
@@ -53,6 +54,9 @@ public struct ChargingPeriodDerivation: Sendable {
         self.idlePowerW = idlePowerW
         self.maximumPlausiblePowerW = maximumPlausiblePowerW
     }
+
+    /// Register problems written out one by one; more are counted (a flickering register could make thousands).
+    static let sameKindProblems = 5
 
     static let idleStates: Set<String> = ["SuspendedEV", "SuspendedEVSE", "EVConnected", "Idle"]
 
@@ -95,20 +99,29 @@ public struct ChargingPeriodDerivation: Sendable {
         }
 
         let readings = usableReadings(history.readings, start: start, stop: stop, problems: &problems)
-        let register = readings.compactMap { reading in reading.energyWh.map { (time: reading.timestamp, wh: $0) } }
+        var registerProblems: [String] = []
+        let register = Self.withoutGlitches(
+            readings.compactMap { reading in reading.energyWh.map { (time: reading.timestamp, wh: $0) } }, problems: &registerProblems)
         var deltas: [Double] = []
         for index in register.indices.dropFirst() {
             let (before, after) = (register[index - 1], register[index])
             var delta = after.wh - before.wh
             let hours = after.time.timeIntervalSince(before.time) / 3_600
-            if delta < 0 {
-                problems.append("the energy register went back from \(Self.wh(before.wh)) to \(Self.wh(after.wh)) at \(Self.text(after.time)) (a reset or a meter change): no energy is counted between \(Self.text(before.time)) and then")
+            if abs(delta) < 0.5 {
+                // kWh readings converted to Wh differ in their last binary digits.
                 delta = 0
-            } else if delta > 0, hours <= 0 || delta / hours > maximumPlausiblePowerW {
-                problems.append("the energy register rose by \(Self.wh(delta)) between \(Self.text(before.time)) and \(Self.text(after.time)), faster than \(Int(maximumPlausiblePowerW / 1_000)) kW: that step is not counted")
+            } else if delta < 0 {
+                registerProblems.append("the energy register went back from \(Self.wh(before.wh)) to \(Self.wh(after.wh)) at \(Self.text(after.time)) (a reset or a meter change): no energy is counted between \(Self.text(before.time)) and then")
+                delta = 0
+            } else if hours <= 0 || delta / hours > maximumPlausiblePowerW {
+                registerProblems.append("the energy register rose by \(Self.wh(delta)) between \(Self.text(before.time)) and \(Self.text(after.time)), faster than \(Int(maximumPlausiblePowerW / 1_000)) kW: that step is not counted")
                 delta = 0
             }
             deltas.append(delta)
+        }
+        problems += registerProblems.prefix(Self.sameKindProblems)
+        if registerProblems.count > Self.sameKindProblems {
+            problems.append("and \(registerProblems.count - Self.sameKindProblems) more energy register readings or steps that were not counted")
         }
         let energyKnown = register.count >= 2
         if register.isEmpty {
@@ -134,6 +147,22 @@ public struct ChargingPeriodDerivation: Sendable {
     public static func start(of history: TransactionHistory) -> Date {
         if let started = history.orderedEvents.first(where: { $0.eventType == "Started" }) { return started.timestamp }
         return history.events.map(\.timestamp).min() ?? history.readings.map(\.timestamp).min() ?? Date(timeIntervalSince1970: 0)
+    }
+
+    /// The register readings without glitches: a reading below the one before it while a later reading is back at
+    /// that level or above was a misreading, not a reset. (A reset stays low: later readings climb from it.)
+    static func withoutGlitches(_ register: [(time: Date, wh: Double)], problems: inout [String]) -> [(time: Date, wh: Double)] {
+        var laterMaximum = Array(repeating: -Double.infinity, count: register.count + 1)
+        for index in register.indices.reversed() { laterMaximum[index] = Swift.max(register[index].wh, laterMaximum[index + 1]) }
+        var kept: [(time: Date, wh: Double)] = []
+        for (index, reading) in register.enumerated() {
+            if let last = kept.last, reading.wh < last.wh - 0.5, laterMaximum[index + 1] >= last.wh - 0.5 {
+                problems.append("an energy register reading of \(wh(reading.wh)) at \(text(reading.time)) is below the \(wh(last.wh)) read before it and the readings after it: it was left out")
+                continue
+            }
+            kept.append(reading)
+        }
+        return kept
     }
 
     /// Finite, plausible readings, moved into the session: of those before its start only the latest is kept
