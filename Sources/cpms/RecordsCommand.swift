@@ -51,7 +51,8 @@ struct RecordsCommand: AsyncParsableCommand {
                     } else {
                         price = record.priceStatus == "no_tariff" ? "no tariff" : "not priced"
                     }
-                    print("\(record.station) \(record.transactionId)  \(record.startedAt) to \(record.stoppedAt)  evse \(record.evse.map(String.init) ?? "-")  token \(record.idToken ?? "-")  \(energy)  \(price)")
+                    let problems = record.problems == 0 ? "" : "  \(record.problems) problem\(record.problems == 1 ? "" : "s") in the data (records show)"
+                    print("\(record.station) \(record.transactionId)  \(record.startedAt) to \(record.stoppedAt)  evse \(record.evse.map(String.init) ?? "-")  token \(record.idToken ?? "-")  \(energy)  \(price)\(problems)")
                 }
             }
         }

@@ -61,6 +61,7 @@ struct ChargingRecordAPITests {
             #expect(records.first?["price_status"] as? String == "priced")
             // Exact decimals in the JSON text (JSONSerialization would read them as binary floats).
             #expect(String(buffer: list.body).contains(#""total":{"excl_vat":2.65,"incl_vat":2.9965}"#))
+            #expect(records.first?["problems"] as? Int == 0)
 
             let show = try await client.execute(uri: "/api/charging-records/\(fixture.station)/TX-A", method: .get, headers: fixture.bearer)
             #expect(show.status == .ok)

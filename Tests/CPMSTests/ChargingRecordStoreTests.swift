@@ -74,6 +74,7 @@ struct ChargingRecordStoreTests {
         #expect(stored.energyWh == "5500")
         #expect(stored.idToken == "TAG-7")
         #expect(stored.evse == 1)
+        #expect(stored.problems == 0)
         #expect(stored.startedAt == StoredTime.text(Self.start))
         #expect(stored.stoppedAt == StoredTime.text(Self.start + 2_700))
         let json = try #require(try JSONSerialization.jsonObject(with: Data(stored.json.utf8)) as? [String: Any])
@@ -123,6 +124,19 @@ struct ChargingRecordStoreTests {
         #expect(stored.energyWh == "5500")
         #expect(stored.json.contains("no tariff was assigned to \(station) EVSE 1 connector 1"))
         #expect(try await ChargingRecordStore(database: database).endedWithoutRecord().allSatisfy { $0.station != station })
+
+        // A station that sent no meter values at all: the record says the energy is unknown.
+        let bare = Self.transaction("TX-BARE-\(station)").map { event in
+            var event = event
+            event.meterValues = nil
+            return event
+        }
+        try await ingest([bare[0], bare[2]], station: station, database)
+        #expect(try await recorder.transactionEnded(station: station, transactionId: "TX-BARE-\(station)", at: Self.start + 3_000) == .stored)
+        let unknown = try #require(try await ChargingRecordStore(database: database).record(station: station, transactionId: "TX-BARE-\(station)"))
+        #expect(unknown.energyWh == nil)
+        #expect(unknown.problems == 1)
+        #expect(unknown.json.contains("no energy register readings were stored"))
         await database.shutdown()
     }
 

@@ -74,6 +74,8 @@ struct ChargingRecordSummaryView: Encodable {
     let tariffVersion: Int?
     let currency: String?
     let total: Total?
+    /// How many problems with the station's data the record names (they are in the record).
+    let problems: Int
 
     init(_ record: StoredChargingRecord) {
         station = record.station
@@ -87,6 +89,7 @@ struct ChargingRecordSummaryView: Encodable {
         tariffId = record.tariffId
         tariffVersion = record.tariffVersion
         currency = record.currency
+        problems = record.problems
         if let excl = record.totalExclVAT.flatMap({ Decimal(string: $0) }), let incl = record.totalInclVAT.flatMap({ Decimal(string: $0) }) {
             total = Total(exclVat: excl, inclVat: incl)
         } else {

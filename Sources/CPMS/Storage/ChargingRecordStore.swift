@@ -19,6 +19,8 @@ public struct StoredChargingRecord: Sendable, Equatable {
     /// Decimal text, 4 places at most; nil without a price.
     public var totalExclVAT: String?
     public var totalInclVAT: String?
+    /// How many problems with the station's data the record names.
+    public var problems: Int
     /// The record as the API shows it (`ChargingRecord`'s JSON).
     public var json: String
     public var createdAt: String
@@ -35,7 +37,7 @@ public struct ChargingRecordStore: Sendable {
 
     static let columns = [
         "station", "transaction_id", "evse", "connector", "id_token", "started_at", "stopped_at", "stopped_reason", "time_zone",
-        "energy_wh", "price_status", "tariff_id", "tariff_version", "currency", "total_excl_vat", "total_incl_vat", "record_json",
+        "energy_wh", "price_status", "tariff_id", "tariff_version", "currency", "total_excl_vat", "total_incl_vat", "problems", "record_json",
         "created_at",
     ]
 
@@ -50,7 +52,7 @@ public struct ChargingRecordStore: Sendable {
             record.station, record.transactionId, record.evse, record.connector, record.idToken, StoredTime.text(record.startedAt),
             StoredTime.text(record.stoppedAt), record.stoppedReason, record.timeZone, record.energyWh.map { "\($0)" },
             record.price.status.rawValue, record.price.tariffId, record.price.tariffVersion, record.price.currency,
-            total.map { "\($0.exclVAT)" }, total.map { "\($0.inclVAT)" }, json, StoredTime.text(time),
+            total.map { "\($0.exclVAT)" }, total.map { "\($0.inclVAT)" }, record.problems.count, json, StoredTime.text(time),
         ]
         return try await database.withConnection { connection in
             let returned = try await connection.insert(into: "charging_records").columns(Self.columns).values(values)
@@ -149,6 +151,7 @@ public struct ChargingRecordStore: Sendable {
             currency: try row.decode(column: "currency", as: String?.self),
             totalExclVAT: try row.decode(column: "total_excl_vat", as: String?.self),
             totalInclVAT: try row.decode(column: "total_incl_vat", as: String?.self),
+            problems: try row.decode(column: "problems", as: Int.self),
             json: try row.decode(column: "record_json", as: String.self), createdAt: try row.decode(column: "created_at", as: String.self))
     }
 }

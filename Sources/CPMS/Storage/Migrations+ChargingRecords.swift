@@ -23,6 +23,7 @@ extension Migrations {
                 currency TEXT,
                 total_excl_vat TEXT,
                 total_incl_vat TEXT,
+                problems BIGINT NOT NULL,
                 record_json TEXT NOT NULL,
                 created_at TEXT NOT NULL,
                 PRIMARY KEY (station, transaction_id)
