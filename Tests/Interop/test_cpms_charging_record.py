@@ -99,7 +99,7 @@ def test_a_session_with_an_idle_tail_is_priced_once_by_hand(cpms, tmp_path):
     assert listed["transaction_id"] == tx and listed["id_token"] == "TAG-42" and listed["evse"] == 1
     assert listed["price_status"] == "priced" and listed["tariff_id"] == tariff_id and listed["tariff_version"] == 1
     assert listed["currency"] == "EUR" and listed["energy_kwh"] == 4.8
-    assert listed["total"] == {"excl_vat": 4.74, "incl_vat": 5.3154}
+    assert listed["total"] == {"excl_vat": 4.74, "incl_vat": 5.3154} and listed["problems"] == 0
 
     status, record = api("GET", f"/api/charging-records/{sid}/{tx}")
     assert status == 200, record
