@@ -2,10 +2,10 @@ import ArgumentParser
 import CPMS
 import Foundation
 
-/// `cpms station add|list|show`.
+/// `cpms station add|list|show|time-zone`.
 struct StationCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "station", abstract: "Register and inspect stations.", subcommands: [Add.self, List.self, Show.self])
+        commandName: "station", abstract: "Register and inspect stations.", subcommands: [Add.self, List.self, Show.self, TimeZone.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -107,6 +107,7 @@ struct StationCommand: AsyncParsableCommand {
                     print("boot \(station.vendorName ?? "?") \(station.model ?? "?") firmware \(station.firmwareVersion ?? "-") (\(station.bootReason ?? "-") at \(booted))")
                 }
                 print("duplicates ignored \(station.duplicatesIgnored)")
+                print("time zone \(station.timeZone)")
                 for status in statuses {
                     print("evse \(status.evse)/\(status.connector) \(status.status)\(status.socket.map { " socket \($0)" } ?? "") since \(status.updatedAt)")
                 }
@@ -114,6 +115,32 @@ struct StationCommand: AsyncParsableCommand {
                     print("open session \(session.transactionId) evse \(session.evse.map(String.init) ?? "-") token \(session.idToken ?? "-") energy \(session.energyWh.map { "\($0) Wh" } ?? "-")")
                 }
                 print("stored " + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
+            }
+        }
+    }
+}
+
+extension StationCommand {
+    struct TimeZone: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "time-zone", abstract: "Set the IANA time zone of a station's location (tariff restrictions are evaluated in it).")
+
+        @Argument(help: "The station id.")
+        var id: String
+
+        @Argument(help: "An IANA time zone, e.g. Europe/Amsterdam.")
+        var zone: String
+
+        @OptionGroup var database: DatabaseOption
+
+        func validate() throws {
+            guard StationTimeZone.isKnown(zone) else { throw ValidationError("unknown IANA time zone \"\(zone)\"") }
+        }
+
+        func run() async throws {
+            try await withDatabase(database) { store in
+                guard try await StationRegistry(database: store).setTimeZone(id, zone) else { throw fail("unknown station \(id)") }
+                print("station \(id) time zone \(zone)")
             }
         }
     }

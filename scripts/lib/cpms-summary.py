@@ -15,6 +15,7 @@ def get(path):
 try:
     detail = get(f"stations/{station}")
     done = [t for t in get(f"stations/{station}/transactions?limit=1000")["transactions"] if t.get("ended_at")]
+    records = get(f"charging-records?station={station}&limit=3")
 except Exception as error:  # the demo screen shows the problem instead of stopping
     print(f"  (cpms not answering: {error})")
     sys.exit(0)
@@ -25,6 +26,12 @@ for session in detail.get("open_sessions", []):
     print(f"  open session {session['transaction_id'][:8]} on EVSE {session.get('evse')}: "
           f"{len(session.get('events', []))} events, {session.get('energy_wh') or 0:.0f} Wh")
 print(f"  {len(done)} finished sessions, {sum(t.get('energy_wh') or 0 for t in done) / 1000:.2f} kWh")
+for record in records:
+    total = record.get("total")
+    price = (f"{total['incl_vat']:.2f} {record['currency']} incl. VAT ({record['tariff_id']} v{record['tariff_version']})"
+             if total else record["price_status"].replace("_", " "))
+    energy = f"{record['energy_kwh']:.2f} kWh" if record.get("energy_kwh") is not None else "energy unknown"
+    print(f"  session {record['transaction_id'][:8]} on EVSE {record.get('evse')}: {energy}, {price}")
 battery = detail.get("latest_battery_telemetry")
 if battery:
     print(f"  battery {battery['soc_percent']:.1f} %, {battery['power_w'] / 1000:+.1f} kW (+ charging), {battery['mode']}")

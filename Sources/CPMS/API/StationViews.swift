@@ -25,6 +25,7 @@ struct StationDetailView: Encodable {
     let createdAt: String
     let lastSeen: String?
     let duplicatesIgnored: Int
+    let timeZone: String
     let boot: Boot?
     let evses: [EVSEStatusReport]
     let openSessions: [TransactionReport]

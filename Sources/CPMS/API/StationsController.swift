@@ -51,7 +51,7 @@ struct StationsController<Context: RequestContext>: Sendable {
         }
         return try APIJSON.response(StationDetailView(
             id: station.id, connected: live, createdAt: station.createdAt, lastSeen: station.lastSeen,
-            duplicatesIgnored: station.duplicatesIgnored, boot: boot, evses: try await reports.evseStatuses(station: id)[id] ?? [],
+            duplicatesIgnored: station.duplicatesIgnored, timeZone: station.timeZone, boot: boot, evses: try await reports.evseStatuses(station: id)[id] ?? [],
             openSessions: try await reports.transactions(station: id, openOnly: true),
             latestBatteryTelemetry: try await reports.latestBatteryTelemetry(station: id)))
     }

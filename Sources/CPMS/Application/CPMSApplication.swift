@@ -14,10 +14,17 @@ public func buildCPMSApplication(
     let registry = StationRegistry(database: database)
     try await registry.disconnectAll()
     let writer = IngestWriter(database: database, logger: logger)
+    let recorder = ChargingRecorder(database: database, logger: logger)
+    do {
+        let written = try await recorder.recordMissing(at: clock.wallTime)
+        if written > 0 { logger.notice("wrote \(written) charging records missing for ended transactions") }
+    } catch {
+        logger.error("could not write the charging records missing for ended transactions: \(String(reflecting: error))")
+    }
     let connections = StationConnections(registry: registry, clock: clock, logger: logger)
     let gateway = StationGateway(
         admission: StationAdmission(authenticator: StationAuthenticator(registry: registry)), connections: connections,
-        settings: configuration.gateway, writer: writer, registry: registry, clock: clock, logger: logger)
+        settings: configuration.gateway, writer: writer, recorder: recorder, registry: registry, clock: clock, logger: logger)
 
     let calendar = try await CalendarService(
         store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger)
@@ -29,6 +36,7 @@ public func buildCPMSApplication(
     CommandsController(registry: registry, connections: connections, clock: clock).addRoutes(to: api)
     TariffsController(store: TariffStore(database: database), clock: clock).addRoutes(to: api)
     CalendarController(calendar: calendar, registry: registry, tokens: APITokenStore(database: database), clock: clock).addRoutes(to: api)
+    ChargingRecordsController(store: ChargingRecordStore(database: database), registry: registry).addRoutes(to: api)
 
     let frameSize = configuration.gateway.maxFrameBytes
     return Application(

@@ -10,6 +10,7 @@ final class StationConnection: Sendable {
     let endpoint: OCPP201Endpoint
     let settings: GatewaySettings
     let writer: IngestWriter
+    let recorder: ChargingRecorder
     let registry: StationRegistry
     let clock: any StationClock
     let logger: Logger
@@ -18,12 +19,13 @@ final class StationConnection: Sendable {
     private let closing: AsyncStream<Void>.Continuation
 
     init(
-        stationID: String, settings: GatewaySettings, writer: IngestWriter, registry: StationRegistry, clock: any StationClock,
+        stationID: String, settings: GatewaySettings, writer: IngestWriter, recorder: ChargingRecorder, registry: StationRegistry, clock: any StationClock,
         logger: Logger, send: @escaping OCPP201Endpoint.Send
     ) {
         self.stationID = stationID
         self.settings = settings
         self.writer = writer
+        self.recorder = recorder
         self.registry = registry
         self.clock = clock
         var logger = logger
@@ -58,6 +60,7 @@ final class StationConnection: Sendable {
         let clock = clock
         let registry = registry
         let writer = writer
+        let recorder = recorder
         let interval = Int(settings.heartbeatInterval.components.seconds)
         let tokens = settings.acceptedTokens
         let logger = logger
@@ -81,6 +84,16 @@ final class StationConnection: Sendable {
         }
         await endpoint.on(OCPP201.TransactionEventRequest.self) { request in
             _ = try await writer.store(.transactionEvent(request, station: id, receivedAt: StoredTime.text(clock.wallTime)))
+            if request.eventType == .ended {
+                // Also for a replayed Ended event: its record may have been lost. A failure here does not refuse the
+                // stored event (the station would resend it forever); cpms's next start writes what is missing.
+                let transaction = request.transactionInfo.transactionId
+                do {
+                    try await recorder.transactionEnded(station: id, transactionId: transaction, at: clock.wallTime)
+                } catch {
+                    logger.error("charging record of transaction \(transaction) not written: \(String(reflecting: error))")
+                }
+            }
             return .init(idTokenInfo: request.idToken.map { .init(status: Self.verdict(for: $0.idToken, tokens: tokens)) })
         }
         await endpoint.on(OCPP201.MeterValuesRequest.self) { request in

@@ -11,6 +11,7 @@ struct StationGateway: Sendable {
     let connections: StationConnections
     let settings: GatewaySettings
     let writer: IngestWriter
+    let recorder: ChargingRecorder
     let registry: StationRegistry
     let clock: any StationClock
     let logger: Logger
@@ -36,7 +37,8 @@ struct StationGateway: Sendable {
     /// Runs one admitted connection until the station or cpms closes it.
     private func serve(stationID id: String, inbound: WebSocketInboundStream, send: @escaping OCPP201Endpoint.Send) async {
         let connection = StationConnection(
-            stationID: id, settings: settings, writer: writer, registry: registry, clock: clock, logger: logger, send: send)
+            stationID: id, settings: settings, writer: writer, recorder: recorder, registry: registry, clock: clock, logger: logger,
+            send: send)
         await connection.start()
         let generation = await connections.register(connection)
         logger.notice("station \(id) connected")

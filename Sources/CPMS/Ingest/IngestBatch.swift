@@ -36,13 +36,13 @@ struct IngestBatch {
         let newEvents = try await insertNew(
             "transaction_events", on: connection,
             columns: ["station", "transaction_id", "seq_no", "event_type", "trigger_reason", "timestamp", "offline", "evse",
-                      "id_token", "charging_state", "energy_wh", "meter_values", "received_at"],
+                      "connector", "id_token", "charging_state", "energy_wh", "meter_values", "received_at"],
             identity: ["station", "transaction_id", "seq_no"],
             rows: events.map { item in
                 let e = item.1
                 return (Self.key(e.station, e.transactionId, e.seqNo),
                         [e.station, e.transactionId, e.seqNo, e.eventType, e.triggerReason, e.timestamp, e.offline ? 1 : 0, e.evse,
-                         e.idToken, e.chargingState, e.energyWh, e.meterValuesJSON, e.receivedAt] as [any Encodable & Sendable])
+                         e.connector, e.idToken, e.chargingState, e.energyWh, e.meterValuesJSON, e.receivedAt] as [any Encodable & Sendable])
             },
             key: { Self.key(try $0.decode(column: "station", as: String.self), try $0.decode(column: "transaction_id", as: String.self),
                             try $0.decode(column: "seq_no", as: Int.self)) })

@@ -9,7 +9,7 @@ extension IngestRecord {
             station: station, transactionId: request.transactionInfo.transactionId, seqNo: request.seqNo,
             eventType: request.eventType.rawValue, triggerReason: request.triggerReason.rawValue,
             timestamp: StoredTime.text(request.timestamp), offline: request.offline ?? false, evse: request.evse?.id,
-            idToken: request.idToken?.idToken, chargingState: request.transactionInfo.chargingState?.rawValue,
+            connector: request.evse?.connectorId, idToken: request.idToken?.idToken, chargingState: request.transactionInfo.chargingState?.rawValue,
             stoppedReason: request.transactionInfo.stoppedReason?.rawValue, energyWh: MeterSummary(meterValues).energyWh,
             meterValuesJSON: meterValues.isEmpty ? nil : MeterValuesJSON.text(meterValues), receivedAt: receivedAt))
     }

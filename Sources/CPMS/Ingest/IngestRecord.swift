@@ -26,6 +26,8 @@ public struct TransactionEventRecord: Sendable, Hashable {
     public var timestamp: String
     public var offline: Bool
     public var evse: Int?
+    /// The connector of `evse`, when the event names it.
+    public var connector: Int? = nil
     public var idToken: String?
     public var chargingState: String?
     public var stoppedReason: String?

@@ -171,6 +171,7 @@ public enum Migrations {
             )
             """,
         ]),
+        chargingRecords,
         calendar,
     ]
 

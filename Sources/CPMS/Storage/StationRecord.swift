@@ -12,6 +12,8 @@ public struct StationRecord: Sendable, Hashable, Codable {
     public var bootedAt: String?
     /// Replayed messages the station sent that were already stored.
     public var duplicatesIgnored: Int
+    /// The IANA time zone of the station's location (default UTC).
+    public var timeZone: String = "UTC"
 }
 
 /// What a station said about itself in BootNotification.

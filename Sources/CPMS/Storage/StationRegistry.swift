@@ -68,6 +68,15 @@ public struct StationRegistry: Sendable {
         }
     }
 
+    /// Sets the IANA time zone of the station's location (tariff restrictions are evaluated in it); false for an
+    /// unknown station. The caller checks the name.
+    public func setTimeZone(_ id: String, _ zone: String) async throws -> Bool {
+        try await database.withConnection { connection in
+            !(try await connection.update("stations").set("time_zone", to: zone).where("id", .equal, id)
+                .returning(SQLIdentifier("id")).all()).isEmpty
+        }
+    }
+
     /// Marks every station disconnected: at start, no connection survives from an earlier run.
     public func disconnectAll() async throws {
         try await database.withConnection { connection in
@@ -78,7 +87,7 @@ public struct StationRegistry: Sendable {
     static func select(_ connection: any SQLDatabase) -> SQLSelectBuilder {
         connection.select()
             .columns("id", "created_at", "last_seen", "connected", "vendor_name", "model", "serial_number", "firmware_version",
-                     "boot_reason", "booted_at", "duplicates")
+                     "boot_reason", "booted_at", "duplicates", "time_zone")
             .from("stations")
     }
 
@@ -94,7 +103,8 @@ public struct StationRegistry: Sendable {
             firmwareVersion: try row.decode(column: "firmware_version", as: String?.self),
             bootReason: try row.decode(column: "boot_reason", as: String?.self),
             bootedAt: try row.decode(column: "booted_at", as: String?.self),
-            duplicatesIgnored: try row.decode(column: "duplicates", as: Int.self))
+            duplicatesIgnored: try row.decode(column: "duplicates", as: Int.self),
+            timeZone: try row.decode(column: "time_zone", as: String.self))
     }
 }
 
