@@ -20,7 +20,7 @@ struct CalendarAPITests {
         let bearer: HTTPFields
     }
 
-    func withApplication(_ body: @escaping @Sendable (Fixture, TestClientProtocol) async throws -> Void) async throws {
+    func withApplication(_ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void) async throws {
         let database = try await TestBackend.sqlite.open()
         let station = uniqueStationID("API")
         try await StationRegistry(database: database).add(ids: [station], passwordHash: "not-a-real-hash", at: Date())
@@ -41,11 +41,11 @@ struct CalendarAPITests {
     func object(_ response: TestResponse) throws -> [String: Any] { try #require(try json(response) as? [String: Any]) }
     func array(_ response: TestResponse) throws -> [[String: Any]] { try #require(try json(response) as? [[String: Any]]) }
 
-    func send(_ client: TestClientProtocol, _ fixture: Fixture, _ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil) async throws -> TestResponse {
+    func send(_ client: any TestClientProtocol, _ fixture: Fixture, _ method: HTTPRequest.Method, _ uri: String, _ body: String? = nil) async throws -> TestResponse {
         try await client.execute(uri: uri, method: method, headers: fixture.bearer, body: body.map { ByteBuffer(string: $0) })
     }
 
-    func describe(_ client: TestClientProtocol, _ fixture: Fixture, evse: Int, standard: String = "IEC_62196_T2", power: Int = 22_000) async throws {
+    func describe(_ client: any TestClientProtocol, _ fixture: Fixture, evse: Int, standard: String = "IEC_62196_T2", power: Int = 22_000) async throws {
         let response = try await send(
             client, fixture, .put, "/api/stations/\(fixture.station)/evses/\(evse)/connectors/1",
             #"{"standard": "\#(standard)", "power_type": "\#(standard.hasSuffix("COMBO") ? "DC" : "AC_3_PHASE")", "max_electric_power": \#(power)}"#)
@@ -60,7 +60,7 @@ struct CalendarAPITests {
     }
 
     /// Every entry of the fixture's station, as the API lists them.
-    func entries(_ client: TestClientProtocol, _ fixture: Fixture) async throws -> [[String: Any]] {
+    func entries(_ client: any TestClientProtocol, _ fixture: Fixture) async throws -> [[String: Any]] {
         try array(try await send(client, fixture, .get, "/api/calendar/entries?station=\(fixture.station)"))
     }
 
