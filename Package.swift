@@ -260,7 +260,7 @@ let package = Package(
         // Issue 15: OCPI 2.2.1 and the Bookings add-on, pure (types and validation, no I/O); ocpi-check feeds
         // documents through it for the Interop tests (Tests/Interop/test_ocpi_types.py).
         .target(name: "OCPI", dependencies: ["Tariffs"], swiftSettings: strict),
-        .testTarget(name: "OCPITests", dependencies: ["OCPI"], swiftSettings: strict),
+        .testTarget(name: "OCPITests", dependencies: ["OCPI"], resources: [.copy("Samples")], swiftSettings: strict),
         .executableTarget(name: "ocpi-check", dependencies: ["OCPI"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]

@@ -13,7 +13,9 @@ public enum OCPICoding {
         do {
             value = try JSONDecoder().decode(type, from: data)
         } catch let error as DecodingError {
-            throw OCPIDecodingError(error)
+            let refusal = OCPIDecodingError(error)
+            if refusal.field.isEmpty, let located = NumberLocator.locate(type, in: data) { throw located }
+            throw refusal
         } catch {
             throw OCPIDecodingError(field: "", message: "not a valid document")
         }
