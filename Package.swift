@@ -165,7 +165,7 @@ let package = Package(
         .target(
             name: "StationFuzzing",
             dependencies: [
-                "StationController", "StationConfig", "Devices", "Modbus", "OCPP", "StationAPI", "StationCore", "StationTesting",
+                "StationController", "StationConfig", "Devices", "Modbus", "OCPP", "StationAPI", "StationCore", "StationTesting", "OCPI",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
