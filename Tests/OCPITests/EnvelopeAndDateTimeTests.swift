@@ -62,6 +62,19 @@ import Testing
         }
     }
 
+    @Test func dateTimesKeepMillisecondsSoWhatIsWrittenReadsBackAsTheSameTime() throws {
+        let read = try #require(OCPIDateTime("2025-11-30T11:59:59.9996Z"))
+        #expect(read == noon)
+        #expect(read.description == "2025-11-30T12:00:00Z")
+        #expect(OCPIDateTime("2025-11-30T12:00:00.0004Z") == OCPIDateTime("2025-11-30T12:00:00Z"))
+        #expect(OCPIDateTime(Date(timeIntervalSince1970: 1_764_503_999.9996)).description == "2025-11-30T12:00:00Z")
+        #expect(OCPIDateTime(Date(timeIntervalSince1970: 1_764_504_000.0495)).description == "2025-11-30T12:00:00.050Z")
+        let schedule = #"{"period_begin":"2025-11-30T12:00:00.0001Z","period_end":"2025-11-30T12:00:00.0004Z","status":"BLOCKED"}"#
+        #expect(throws: OCPIDecodingError(field: "period_end", message: "must be after period_begin")) {
+            try OCPICoding.decode(StatusSchedule.self, from: Data(schedule.utf8))
+        }
+    }
+
     @Test func versionsAndModulesNewerThanThisModuleAreKept() throws {
         let versions = #"[{"version":"2.2.1","url":"https://x.example/2.2.1"},{"version":"2.3.0","url":"https://x.example/2.3.0"}]"#
         let read = try OCPICoding.decode([Version].self, from: Data(versions.utf8))
