@@ -16,6 +16,20 @@ import Testing
         #expect(try JSONTree(written) == JSONTree(sample.data))
     }
 
+    /// The ocpi fuzz target's seeds (Tests/Fuzz/Corpus/ocpi) are these samples, byte 0 naming their kind.
+    @Test func fuzzSeedsAreTheSamplesUnderTheirKind() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fuzz/Corpus/ocpi")
+        let seeds = try FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)
+        #expect(seeds.count == SampleDocument.all.count)
+        for seed in seeds {
+            let bytes = try Data(contentsOf: seed)
+            let kind = OCPIObjectKind.allCases[Int(try #require(bytes.first)) % OCPIObjectKind.allCases.count]
+            #expect(seed.lastPathComponent.hasPrefix(kind.rawValue + "-"), "\(seed.lastPathComponent) is read as \(kind)")
+            #expect(throws: Never.self) { try kind.normalized(bytes.dropFirst()) }
+        }
+    }
+
     @Test func locationSampleKeepsItsValues() throws {
         let sample = try #require(SampleDocument.named("Location-garage"))
         let location = try OCPICoding.decode(Location.self, from: sample.data)
