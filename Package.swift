@@ -28,6 +28,7 @@ let package = Package(
         .library(name: "StationFuzzing", targets: ["StationFuzzing"]),
         .library(name: "Tariffs", targets: ["Tariffs"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
+        .library(name: "OCPI", targets: ["OCPI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -164,7 +165,7 @@ let package = Package(
         .target(
             name: "StationFuzzing",
             dependencies: [
-                "StationController", "StationConfig", "Devices", "Modbus", "OCPP", "StationAPI", "StationCore", "StationTesting",
+                "StationController", "StationConfig", "Devices", "Modbus", "OCPP", "StationAPI", "StationCore", "StationTesting", "OCPI",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -255,6 +256,12 @@ let package = Package(
         // Issue 14: the booking calendar, pure (no I/O, no clock reads), and its tests.
         .target(name: "Scheduling", dependencies: ["StationCore"], swiftSettings: strict),
         .testTarget(name: "SchedulingTests", dependencies: ["Scheduling", "StationCore", "StationTesting"], swiftSettings: strict),
+
+        // Issue 15: OCPI 2.2.1 and the Bookings add-on, pure (types and validation, no I/O); ocpi-check feeds
+        // documents through it for the Interop tests (Tests/Interop/test_ocpi_types.py).
+        .target(name: "OCPI", dependencies: ["Tariffs"], swiftSettings: strict),
+        .testTarget(name: "OCPITests", dependencies: ["OCPI"], resources: [.copy("Samples")], swiftSettings: strict),
+        .executableTarget(name: "ocpi-check", dependencies: ["OCPI"], swiftSettings: strict),
     ],
     swiftLanguageModes: [.v6]
 )

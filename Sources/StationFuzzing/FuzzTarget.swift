@@ -17,6 +17,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case modbusSunSpec = "modbus-sunspec"
     /// A station file and a device profile (YAML), through the configuration loaders.
     case stationYAML = "station-yaml"
+    /// An OCPI 2.2.1 or Bookings object from an eMSP (byte 0 picks which), through the OCPI module's strict reading.
+    case ocpi = "ocpi"
 
     /// Runs one input through the target.
     public func run(_ input: [UInt8]) async {
@@ -27,6 +29,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .uplinkCSMS: await UplinkFuzzing.run(input)
         case .modbusSunSpec: await ModbusFuzzing.run(input)
         case .stationYAML: ConfigurationFuzzing.run(input)
+        case .ocpi: OCPIFuzzing.run(input)
         }
     }
 

@@ -8,7 +8,7 @@ let stationmaster = URL(fileURLWithPath: #filePath)
 
 /// One libFuzzer executable per target in `StationFuzzing.FuzzTarget`; scripts/fuzz builds them with
 /// `-sanitize=fuzzer,address` into .build-fuzz.
-let targets = ["ocpp-frame", "ocpp16-charger", "ocpp201-charger", "uplink-csms", "modbus-sunspec", "station-yaml"]
+let targets = ["ocpp-frame", "ocpp16-charger", "ocpp201-charger", "uplink-csms", "modbus-sunspec", "station-yaml", "ocpi"]
 
 let package = Package(
     name: "StationmasterFuzz",

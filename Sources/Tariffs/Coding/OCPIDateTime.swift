@@ -1,6 +1,9 @@
 public import Foundation
 
 /// An OCPI DateTime: RFC 3339 in UTC; a missing zone designator means UTC, fractional seconds are allowed.
+///
+/// Kept to the millisecond, the precision it is written with: a finer fraction is rounded when read, so a time
+/// written and read again is the same time (and two times that differ only below a millisecond are equal).
 public struct OCPIDateTime: Codable, Sendable, Equatable, Comparable, CustomStringConvertible {
     public let date: Date
 
@@ -24,7 +27,7 @@ public struct OCPIDateTime: Codable, Sendable, Equatable, Comparable, CustomStri
             index = start
             while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             guard index > start, let digits = Double("0." + String(decoding: bytes[start..<index], as: UTF8.self)) else { return nil }
-            fraction = digits
+            fraction = (digits * 1000).rounded() / 1000
         }
         var offsetSeconds = 0
         if index < bytes.count {
@@ -53,13 +56,15 @@ public struct OCPIDateTime: Codable, Sendable, Equatable, Comparable, CustomStri
     public var description: String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .gmt
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let whole = (date.timeIntervalSinceReferenceDate).rounded(.down)
-        let millis = Int(((date.timeIntervalSinceReferenceDate - whole) * 1000).rounded())
+        let totalMillis = (date.timeIntervalSinceReferenceDate * 1000).rounded()
+        let wholeSeconds = (totalMillis / 1000).rounded(.down)
+        let millis = Int(totalMillis - wholeSeconds * 1000)
+        let parts = calendar.dateComponents(
+            [.year, .month, .day, .hour, .minute, .second], from: Date(timeIntervalSinceReferenceDate: wholeSeconds))
         var text = Digits.padded(parts.year ?? 0, 4) + "-" + Digits.padded(parts.month ?? 0, 2) + "-"
             + Digits.padded(parts.day ?? 0, 2) + "T" + Digits.padded(parts.hour ?? 0, 2) + ":"
             + Digits.padded(parts.minute ?? 0, 2) + ":" + Digits.padded(parts.second ?? 0, 2)
-        if millis > 0, millis < 1000 { text += "." + Digits.padded(millis, 3) }
+        if millis > 0 { text += "." + Digits.padded(millis, 3) }
         return text + "Z"
     }
 

@@ -1,8 +1,8 @@
 import Foundation
 
 /// The rules of an OCPI 2.2.1 Tariff that its JSON types alone do not enforce.
-enum TariffValidation {
-    static func validate(_ tariff: Tariff) throws(OCPIJSONError) {
+public enum TariffValidation {
+    public static func validate(_ tariff: Tariff) throws(OCPIJSONError) {
         try check(tariff.countryCode.count == 2, "country_code", "must be 2 characters (ISO 3166 alpha-2)")
         try check((1...3).contains(tariff.partyID.count), "party_id", "must be 1 to 3 characters")
         try check((1...36).contains(tariff.id.count), "id", "must be 1 to 36 characters")
