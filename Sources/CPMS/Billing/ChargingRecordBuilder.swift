@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Tariffs
 
 /// Turns a finished transaction's history into its priced charging record. Pure: no I/O, no clock.

@@ -1,5 +1,5 @@
 public import Scheduling
-public import StationCore
+import StationCore
 
 /// One connector of an EVSE as the CPO describes it, in OCPI 2.2.1's words (the OCPI Location's `Connector`).
 ///
