@@ -124,7 +124,7 @@ let package = Package(
         .target(
             name: "CPMS",
             dependencies: [
-                "OCPP", "StationCore", "Tariffs", "Scheduling",
+                "OCPP", "OCPI", "StationCore", "Tariffs", "Scheduling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -238,7 +238,7 @@ let package = Package(
         .testTarget(
             name: "CPMSTests",
             dependencies: [
-                "CPMS", "OCPP", "Scheduling", "StationTesting",
+                "CPMS", "OCPP", "OCPI", "Scheduling", "StationTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],

@@ -33,6 +33,7 @@ public func buildCPMSApplication(
     gateway.addRoutes(to: router)
     let api = router.group("api").add(middleware: APIMiddleware(tokens: APITokenStore(database: database), logger: logger))
     StationsController(registry: registry, reports: StationReports(database: database), connections: connections).addRoutes(to: api)
+    LocationController(store: LocationStore(database: database), clock: clock).addRoutes(to: api)
     CommandsController(registry: registry, connections: connections, clock: clock).addRoutes(to: api)
     TariffsController(store: TariffStore(database: database), clock: clock).addRoutes(to: api)
     CalendarController(calendar: calendar, registry: registry, tokens: APITokenStore(database: database), clock: clock).addRoutes(to: api)

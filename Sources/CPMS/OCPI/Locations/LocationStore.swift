@@ -1,0 +1,187 @@
+public import Foundation
+import OCPI
+import OCPP
+import SQLKit
+
+/// The `station_locations` rows and the reading of everything a station's OCPI Location is made of.
+public struct LocationStore: Sendable {
+    let database: any CPMSDatabase
+
+    public init(database: any CPMSDatabase) {
+        self.database = database
+    }
+
+    /// A station's stored location details.
+    public struct Stored: Sendable, Equatable {
+        public var station: String
+        public var details: LocationDetails
+        /// The details' `evse_code`, or the one derived from the station id.
+        public var evseCode: String
+        public var updatedAt: Date
+    }
+
+    /// Stores a station's location details (replacing earlier ones) and returns them as stored.
+    ///
+    /// Throws `LocationStoreError` and stores nothing when the station is unknown, its id cannot be an OCPI
+    /// location id, it has no EVSE code, or its code is another location's.
+    public func set(_ details: LocationDetails, station: String, at time: Date) async throws -> Stored {
+        guard station.utf8.count <= 36, station.utf8.allSatisfy({ (0x21...0x7E).contains($0) }) else {
+            throw LocationStoreError.stationIDUnfit(station)
+        }
+        guard let code = details.evseCode ?? EVSEIdentity.derivedCode(station: station) else { throw LocationStoreError.noEVSECode(station) }
+        return try await database.transaction { connection in
+            guard try await connection.select().column("id").from("stations").where("id", .equal, station).first() != nil else {
+                throw LocationStoreError.unknownStation(station)
+            }
+            if let other = try await connection.select().column("station").from("station_locations").where("evse_code", .equal, code)
+                .where("station", .notEqual, station).first()
+            {
+                throw LocationStoreError.evseCodeTaken(code, by: try other.decode(column: "station", as: String.self))
+            }
+            let json = String(decoding: try OCPICoding.encode(details), as: UTF8.self)
+            let now = StoredTime.text(time)
+            try await connection.delete(from: "station_locations").where("station", .equal, station).run()
+            try await connection.insert(into: "station_locations").columns("station", "details_json", "evse_code", "updated_at")
+                .values(station, json, code, now).run()
+            return Stored(station: station, details: details, evseCode: code, updatedAt: Self.date(now))
+        }
+    }
+
+    public func stored(station: String) async throws -> Stored? {
+        try await database.withConnection { connection in
+            try await connection.select().columns("station", "details_json", "evse_code", "updated_at").from("station_locations")
+                .where("station", .equal, station).first().map(Self.stored)
+        }
+    }
+
+    /// The inputs of every station with location details (or of one), ordered by station id.
+    public func inputs(station: String? = nil) async throws -> [LocationInputs] {
+        try await database.withConnection { connection in
+            func scoped(_ query: SQLSelectBuilder, column: String = "station") -> SQLSelectBuilder {
+                if let station { query.where(SQLColumn(column), .equal, SQLBind(station)) }
+                return query
+            }
+            let locations = try await scoped(connection.select().columns("station", "details_json", "evse_code", "updated_at")
+                .from("station_locations")).orderBy("station").all().map(Self.stored)
+            guard !locations.isEmpty else { return [] }
+            var stations: [String: LocationInputs.Station] = [:]
+            for row in try await scoped(connection.select().columns("id", "connected", "last_seen", "time_zone").from("stations"), column: "id").all() {
+                let id = try row.decode(column: "id", as: String.self)
+                stations[id] = LocationInputs.Station(
+                    id: id, connected: try row.decode(column: "connected", as: Int.self) != 0,
+                    lastSeen: try row.decode(column: "last_seen", as: String?.self).map(Self.date),
+                    timeZone: try row.decode(column: "time_zone", as: String.self))
+            }
+            var connectors: [String: [LocationInputs.DescribedConnector]] = [:]
+            for row in try await scoped(connection.select().column("*").from("evse_connectors")).all() {
+                let connector = try Self.connector(row)
+                connectors[connector.station, default: []].append(
+                    LocationInputs.DescribedConnector(connector, updatedAt: Self.date(try row.decode(column: "updated_at", as: String.self))))
+            }
+            var statuses: [String: [LocationInputs.ConnectorStatus]] = [:]
+            for row in try await scoped(connection.select().columns("station", "evse", "connector", "status", "updated_at").from("evse_status")).all() {
+                statuses[try row.decode(column: "station", as: String.self), default: []].append(LocationInputs.ConnectorStatus(
+                    evse: try row.decode(column: "evse", as: Int.self), connector: try row.decode(column: "connector", as: Int.self),
+                    status: try row.decode(column: "status", as: String.self),
+                    updatedAt: Self.date(try row.decode(column: "updated_at", as: String.self))))
+            }
+            var maintenance: [String: [LocationInputs.MaintenanceBlock]] = [:]
+            for row in try await scoped(connection.select().columns("station", "evse", "status", "starts_at", "ends_at", "updated_at")
+                .from("calendar_entries").where("kind", .equal, "maintenance")).all()
+            {
+                maintenance[try row.decode(column: "station", as: String.self), default: []].append(LocationInputs.MaintenanceBlock(
+                    evse: try row.decode(column: "evse", as: Int.self), start: Self.date(try row.decode(column: "starts_at", as: String.self)),
+                    end: Self.date(try row.decode(column: "ends_at", as: String.self)),
+                    scheduled: try row.decode(column: "status", as: String.self) == "scheduled",
+                    updatedAt: Self.date(try row.decode(column: "updated_at", as: String.self))))
+            }
+            var inTransaction: [String: Set<Int>] = [:]
+            for row in try await scoped(connection.select().columns("station", "evse").from("transactions")
+                .where("ended_at", .is, SQLLiteral.null).where("evse", .isNot, SQLLiteral.null)).all()
+            {
+                inTransaction[try row.decode(column: "station", as: String.self), default: []].insert(try row.decode(column: "evse", as: Int.self))
+            }
+            var assignments: [String: [LocationInputs.TariffAssignment]] = [:]
+            for row in try await scoped(connection.select().columns("station", "evse", "connector", "valid_from", "seq", "tariff")
+                .from("tariff_assignments")).all()
+            {
+                assignments[try row.decode(column: "station", as: String.self), default: []].append(LocationInputs.TariffAssignment(
+                    evse: try row.decode(column: "evse", as: Int.self), connector: try row.decode(column: "connector", as: Int.self),
+                    validFrom: Self.date(try row.decode(column: "valid_from", as: String.self)), seq: try row.decode(column: "seq", as: Int.self),
+                    tariff: try row.decode(column: "tariff", as: String.self)))
+            }
+            let tariffs = Set(assignments.values.joined().map(\.tariff))
+            var versions: [String: [Date]] = [:]
+            if !tariffs.isEmpty {
+                for row in try await connection.select().columns("tariff", "valid_from").from("tariff_versions")
+                    .where("tariff", .in, Array(tariffs)).all()
+                {
+                    versions[try row.decode(column: "tariff", as: String.self), default: []]
+                        .append(Self.date(try row.decode(column: "valid_from", as: String.self)))
+                }
+            }
+            return locations.compactMap { location -> LocationInputs? in
+                guard let station = stations[location.station] else { return nil }
+                let stationAssignments = assignments[location.station] ?? []
+                let validFrom = Dictionary(uniqueKeysWithValues: Set(stationAssignments.map(\.tariff)).map { ($0, versions[$0] ?? []) })
+                return LocationInputs(
+                    station: station, details: location.details, detailsUpdatedAt: location.updatedAt, evseCode: location.evseCode,
+                    connectors: connectors[location.station] ?? [], statuses: statuses[location.station] ?? [],
+                    maintenance: maintenance[location.station] ?? [], evsesInTransaction: inTransaction[location.station] ?? [],
+                    tariffAssignments: stationAssignments, tariffVersions: validFrom)
+            }
+        }
+    }
+
+    // MARK: Rows
+
+    private static func stored(_ row: any SQLRow) throws -> Stored {
+        let station = try row.decode(column: "station", as: String.self)
+        let details: LocationDetails
+        do {
+            details = try LocationDetails.decode(Data(try row.decode(column: "details_json", as: String.self).utf8))
+        } catch {
+            throw LocationStoreError.corrupt("location of \(station): \(error)")
+        }
+        return Stored(
+            station: station, details: details, evseCode: try row.decode(column: "evse_code", as: String.self),
+            updatedAt: date(try row.decode(column: "updated_at", as: String.self)))
+    }
+
+    private static func connector(_ row: any SQLRow) throws -> EVSEConnector {
+        do {
+            return try EVSEConnector(
+                station: try row.decode(column: "station", as: String.self), evse: try row.decode(column: "evse", as: Int.self),
+                connector: try row.decode(column: "connector", as: Int.self), standard: try row.decode(column: "standard", as: String.self),
+                format: try row.decode(column: "format", as: String.self), powerType: try row.decode(column: "power_type", as: String.self),
+                maxVoltage: try row.decode(column: "max_voltage", as: Int?.self), maxAmperage: try row.decode(column: "max_amperage", as: Int?.self),
+                maxElectricPower: try row.decode(column: "max_electric_power", as: Int.self))
+        } catch let error as EVSEDescriptionError {
+            throw LocationStoreError.corrupt("evse_connectors: \(error)")
+        }
+    }
+
+    /// A stored timestamp; an unreadable one (never written by cpms) counts as the epoch rather than failing the whole list.
+    static func date(_ text: String) -> Date {
+        OCPPDateTime.parse(text) ?? Date(timeIntervalSince1970: 0)
+    }
+}
+
+/// Why location details were not stored (nothing changed).
+public enum LocationStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownStation(String)
+    case stationIDUnfit(String)
+    case noEVSECode(String)
+    case evseCodeTaken(String, by: String)
+    case corrupt(String)
+
+    public var description: String {
+        switch self {
+        case .unknownStation(let id): "unknown station \(id)"
+        case .stationIDUnfit(let id): "station id \(id) cannot be an OCPI location id (at most 36 printable ASCII characters)"
+        case .noEVSECode(let id): "evse_code: station id \(id) gives no EVSE code (1 to 20 of A-Z, 0-9); give one"
+        case .evseCodeTaken(let code, let other): "evse_code: \(code) is already the code of station \(other)'s location; give another"
+        case .corrupt(let what): "stored location is unreadable: \(what)"
+        }
+    }
+}
