@@ -173,6 +173,7 @@ public enum Migrations {
         ]),
         chargingRecords,
         calendar,
+        ocpiParties,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.
