@@ -39,6 +39,14 @@ public func buildCPMSApplication(
     CalendarController(calendar: calendar, registry: registry, tokens: APITokenStore(database: database), clock: clock).addRoutes(to: api)
     ChargingRecordsController(store: ChargingRecordStore(database: database), registry: registry).addRoutes(to: api)
 
+    let parties = OCPIPartyStore(database: database)
+    let registration = OCPIRegistration(
+        parties: parties, client: OCPIClient(settings: configuration.ocpi, logger: logger), settings: configuration.ocpi, clock: clock, logger: logger)
+    EMSPsController(parties: parties, registration: registration, settings: configuration.ocpi, clock: clock).addRoutes(to: api)
+    var ocpi = OCPIRouting(settings: configuration.ocpi, parties: parties, clock: clock, logger: logger)
+    ocpi.add(CredentialsModule(registration: registration))
+    ocpi.addRoutes(to: router)
+
     let frameSize = configuration.gateway.maxFrameBytes
     return Application(
         router: router,

@@ -7,11 +7,17 @@ public struct CPMSConfiguration: Sendable {
     public var gateway: GatewaySettings
     /// The booking calendar's slot step, turnaround gap and booking terms.
     public var calendar: CalendarSettings
+    /// cpms's OCPI party and public URL (default `http://HOST:PORT`).
+    public var ocpi: OCPISettings
 
-    public init(host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings()) {
+    public init(
+        host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),
+        ocpi: OCPISettings? = nil
+    ) {
         self.host = host
         self.port = port
         self.gateway = gateway
         self.calendar = calendar
+        self.ocpi = ocpi ?? OCPISettings(publicURL: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
     }
 }

@@ -173,6 +173,7 @@ public enum Migrations {
         ]),
         chargingRecords,
         calendar,
+        ocpiParties,
         locations,
     ]
 

@@ -1,0 +1,46 @@
+public import Hummingbird
+public import HummingbirdWebSocket
+public import Logging
+public import OCPI
+public import StationCore
+
+/// cpms's OCPI server: `/ocpi/versions`, `/ocpi/2.2.1` (version details) and every module added with `add`.
+///
+/// The version details list exactly the modules added, so a module is announced by adding it here.
+public struct OCPIRouting: Sendable {
+    public let settings: OCPISettings
+    public let parties: OCPIPartyStore
+    let clock: any StationClock
+    let logger: Logger
+    public private(set) var modules: [any OCPIModule] = []
+
+    public init(settings: OCPISettings, parties: OCPIPartyStore, clock: any StationClock, logger: Logger) {
+        self.settings = settings
+        self.parties = parties
+        self.clock = clock
+        self.logger = logger
+    }
+
+    /// Adds a module: its routes and its line in the version details.
+    public mutating func add(_ module: some OCPIModule) {
+        modules.append(module)
+    }
+
+    /// The endpoints of the 2.2.1 version details, one per module.
+    public var endpoints: [Endpoint] {
+        modules.map { Endpoint(identifier: $0.identifier, role: $0.role, url: settings.moduleURL($0.identifier)) }
+    }
+
+    /// The middleware for routes admitting `admission`: other code adding OCPI routes outside a module uses it.
+    public func middleware(_ admission: OCPIAdmission) -> OCPIMiddleware {
+        OCPIMiddleware(parties: parties, settings: settings, admission: admission, clock: clock, logger: logger)
+    }
+
+    public func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
+        let ocpi = router.group("ocpi", context: OCPIRequestContext.self)
+        VersionsController(settings: settings, endpoints: endpoints).addRoutes(to: ocpi.group().add(middleware: middleware(.registrationToo)))
+        for module in modules {
+            module.addRoutes(to: ocpi.group(RouterPath("\(VersionNumber.v2_2_1.rawValue)/\(module.identifier.rawValue)")).add(middleware: middleware(module.admission)))
+        }
+    }
+}
