@@ -38,6 +38,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds after its start after which an unused booking is released; 0: kept to its end.")
     var bookingNoShowTimeout = Int(BookingTerms().noShowTimeout ?? 0)
 
+    @Option(help: "The most objects one page of an OCPI GET list (locations, tariffs) holds (1...1000).")
+    var ocpiPageLimit = 100
+
     @OptionGroup var database: DatabaseOption
 
     /// The calendar settings the options give.
@@ -53,6 +56,7 @@ struct Serve: AsyncParsableCommand {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1...65535") }
         guard (1...86_400).contains(heartbeatInterval) else { throw ValidationError("--heartbeat-interval must be 1...86400 seconds") }
         guard (1...600).contains(callTimeout) else { throw ValidationError("--call-timeout must be 1...600 seconds") }
+        guard (1...1_000).contains(ocpiPageLimit) else { throw ValidationError("--ocpi-page-limit must be 1...1000") }
         if let problem = calendarSettings.problem {
             let option = [
                 ("slot step", "--calendar-slot-step"), ("turnaround gap", "--calendar-turnaround-gap"),
@@ -75,11 +79,12 @@ struct Serve: AsyncParsableCommand {
             guard let text = try? String(contentsOfFile: tokenList, encoding: .utf8) else { throw fail("cannot read token list \(tokenList)") }
             acceptedTokens = Set(text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }
-        let configuration = CPMSConfiguration(
+        var configuration = CPMSConfiguration(
             host: host, port: port,
             gateway: GatewaySettings(
                 heartbeatInterval: .seconds(heartbeatInterval), callTimeout: .seconds(callTimeout), acceptedTokens: acceptedTokens),
             calendar: calendarSettings)
+        configuration.ocpiPageLimit = ocpiPageLimit
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)
         } catch {

@@ -45,6 +45,11 @@ public func buildCPMSApplication(
     EMSPsController(parties: parties, registration: registration, settings: configuration.ocpi, clock: clock).addRoutes(to: api)
     var ocpi = OCPIRouting(settings: configuration.ocpi, parties: parties, clock: clock, logger: logger)
     ocpi.add(CredentialsModule(registration: registration))
+    let party = try CPOParty(countryCode: configuration.ocpi.countryCode, partyID: configuration.ocpi.partyID)
+    ocpi.add(LocationsModule(
+        catalog: LocationCatalog(store: LocationStore(database: database), party: party), settings: configuration.ocpi,
+        pageLimit: configuration.ocpiPageLimit))
+    ocpi.add(TariffsModule(store: TariffStore(database: database), party: party, settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes

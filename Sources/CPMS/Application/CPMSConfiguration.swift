@@ -9,6 +9,8 @@ public struct CPMSConfiguration: Sendable {
     public var calendar: CalendarSettings
     /// cpms's OCPI party and public URL (default `http://HOST:PORT`).
     public var ocpi: OCPISettings
+    /// The most objects one page of an OCPI GET list holds (a larger `limit` is cut to it).
+    public var ocpiPageLimit = 100
 
     public init(
         host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),

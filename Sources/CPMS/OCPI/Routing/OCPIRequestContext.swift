@@ -17,6 +17,8 @@ public struct OCPIRequestContext: RequestContext {
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
+        // The router matched the path on the source context: its path parameters (`:location_id`...) are there.
+        self.coreContext.parameters = source.parameters
     }
 
     /// The calling eMSP; behind `OCPIMiddleware` it is always set.
