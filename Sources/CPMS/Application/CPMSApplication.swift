@@ -41,7 +41,7 @@ public func buildCPMSApplication(
 
     let parties = OCPIPartyStore(database: database)
     let registration = OCPIRegistration(
-        parties: parties, client: OCPIClient(settings: configuration.ocpi, logger: logger), settings: configuration.ocpi, clock: clock, logger: logger)
+        parties: parties, client: OCPIClient(settings: configuration.ocpi, timeout: configuration.ocpi.callTimeout, logger: logger), settings: configuration.ocpi, clock: clock, logger: logger)
     EMSPsController(parties: parties, registration: registration, settings: configuration.ocpi, clock: clock).addRoutes(to: api)
     var ocpi = OCPIRouting(settings: configuration.ocpi, parties: parties, clock: clock, logger: logger)
     ocpi.add(CredentialsModule(registration: registration))

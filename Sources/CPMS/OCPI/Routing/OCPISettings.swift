@@ -8,8 +8,14 @@ public struct OCPISettings: Sendable {
     public var countryCode: String
     public var partyID: String
     public var businessName: String
+    /// How long one call to an eMSP may take (`--ocpi-call-timeout`).
+    public var callTimeout: Duration
 
-    public init(publicURL: String = "http://127.0.0.1:8300", countryCode: String = "DE", partyID: String = "STM", businessName: String = "Stationmaster") {
+    public init(
+        publicURL: String = "http://127.0.0.1:8300", countryCode: String = "DE", partyID: String = "STM", businessName: String = "Stationmaster",
+        callTimeout: Duration = .seconds(10)
+    ) {
+        self.callTimeout = callTimeout
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.countryCode = countryCode
         self.partyID = partyID
