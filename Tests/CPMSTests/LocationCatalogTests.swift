@@ -113,7 +113,10 @@ struct LocationCatalogTests {
         var offset = 0
         while true {
             let pagination = try OCPIPagination(query: ["offset": String(offset), "limit": "4"], maximumLimit: 100)
-            let page = pagination.page(of: try await catalog.locations(at: now)) { $0.lastUpdated.date }
+            // Without dates the catalog reads only the page's stations: the same page as cutting the whole list.
+            let page = try await catalog.page(pagination, at: now)
+            let whole = pagination.page(of: try await catalog.locations(at: now)) { $0.lastUpdated.date }
+            #expect(page.objects == whole.objects && page.total == whole.total && page.nextOffset == whole.nextOffset)
             walked += page.objects.map(\.id)
             guard let next = page.nextOffset else { break }
             offset = next

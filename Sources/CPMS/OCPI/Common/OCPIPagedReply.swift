@@ -20,7 +20,13 @@ enum OCPIPagedReply {
     static func page<Object: Codable & Sendable>(
         _ objects: [Object], lastUpdated: (Object) -> Date, pagination: OCPIPagination, url: String, context: OCPIRequestContext
     ) throws -> Response {
-        let page = pagination.page(of: objects, lastUpdated: lastUpdated)
+        try reply(pagination.page(of: objects, lastUpdated: lastUpdated), pagination: pagination, url: url, context: context)
+    }
+
+    /// A page already cut, answered with X-Total-Count, X-Limit and Link.
+    static func reply<Object: Codable & Sendable>(
+        _ page: OCPIPagination.Page<Object>, pagination: OCPIPagination, url: String, context: OCPIRequestContext
+    ) throws -> Response {
         var headers = HTTPFields()
         for header in pagination.headers(of: page, url: url) {
             if let name = HTTPField.Name(header.name) { headers[name] = header.value }

@@ -52,7 +52,7 @@ public struct OCPIPagination: Sendable, Equatable {
         return Page(objects: Array(matching[start..<end]), total: matching.count, limit: limit, nextOffset: end < matching.count ? end : nil)
     }
 
-    public struct Page<Object> {
+    public struct Page<Object>: Sendable where Object: Sendable {
         public var objects: [Object]
         public var total: Int
         public var limit: Int

@@ -18,6 +18,19 @@ public struct LocationCatalog: Sendable {
 
     /// One published Location; nil when the station has none (no details or no described EVSE).
     public func location(_ id: String, at now: Date) async throws -> Location? {
-        try await store.inputs(station: id).first.flatMap { LocationPublication.location($0, party: party, at: now) }
+        try await store.inputs(station: id).flatMap { LocationPublication.location($0, party: party, at: now) }
+    }
+
+    /// The page a request asks for. Without dates only the page's stations are read (the published ones are
+    /// known from two tables); with dates every Location is made, since `last_updated` is computed from its parts.
+    public func page(_ pagination: OCPIPagination, at now: Date) async throws -> OCPIPagination.Page<Location> {
+        guard pagination.dateFrom == nil, pagination.dateTo == nil else {
+            return pagination.page(of: try await locations(at: now)) { $0.lastUpdated.date }
+        }
+        let published = try await store.publishedStations()
+        let start = min(pagination.offset, published.count), end = min(start + pagination.limit, published.count)
+        let objects = try await store.inputs(stations: Array(published[start..<end]))
+            .compactMap { LocationPublication.location($0, party: party, at: now) }
+        return OCPIPagination.Page(objects: objects, total: published.count, limit: pagination.limit, nextOffset: end < published.count ? end : nil)
     }
 }

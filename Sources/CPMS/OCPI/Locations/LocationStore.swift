@@ -54,11 +54,26 @@ public struct LocationStore: Sendable {
         }
     }
 
-    /// The inputs of every station with location details (or of one), ordered by station id.
-    public func inputs(station: String? = nil) async throws -> [LocationInputs] {
+    /// The stations that are published (location details and at least one described EVSE), ordered by id.
+    public func publishedStations() async throws -> [String] {
         try await database.withConnection { connection in
+            try await connection.select().column("station").from("station_locations")
+                .where(SQLRaw("EXISTS (SELECT 1 FROM evse_connectors WHERE evse_connectors.station = station_locations.station)"))
+                .orderBy("station").all().map { try $0.decode(column: "station", as: String.self) }
+        }
+    }
+
+    /// The inputs of one station with location details, or nil.
+    public func inputs(station: String) async throws -> LocationInputs? {
+        try await inputs(stations: [station]).first
+    }
+
+    /// The inputs of every station with location details (or of those named), ordered by station id.
+    public func inputs(stations: [String]? = nil) async throws -> [LocationInputs] {
+        if let stations, stations.isEmpty { return [] }
+        return try await database.withConnection { connection in
             func scoped(_ query: SQLSelectBuilder, column: String = "station") -> SQLSelectBuilder {
-                if let station { query.where(SQLColumn(column), .equal, SQLBind(station)) }
+                if let stations { query.where(SQLColumn(column), .in, SQLBind.group(stations)) }
                 return query
             }
             let locations = try await scoped(connection.select().columns("station", "details_json", "evse_code", "updated_at")

@@ -16,9 +16,9 @@ struct LocationsModule: OCPIModule {
     func addRoutes(to group: RouterGroup<OCPIRequestContext>) {
         group.get { request, context in
             let pagination = try OCPIPagedReply.pagination(request, maximumLimit: pageLimit)
-            return try OCPIPagedReply.page(
-                try await catalog.locations(at: context.receivedAt), lastUpdated: { $0.lastUpdated.date }, pagination: pagination,
-                url: settings.moduleURL(identifier), context: context)
+            return try OCPIPagedReply.reply(
+                try await catalog.page(pagination, at: context.receivedAt), pagination: pagination, url: settings.moduleURL(identifier),
+                context: context)
         }
         group.get(":location_id") { _, context in
             try OCPIReply.success(try await location(context), context: context)
