@@ -160,8 +160,14 @@ def check_served(cpms: CPMS, token: str):
     assert [(r.role.value, r.country_code, r.party_id) for r in own.roles] == [("CPO", "DE", "STM")]
 
 
+def unique_name() -> str:
+    """The PostgreSQL test database is shared by the runs: every test names its eMSP anew."""
+    return f"tnm-{uuid.uuid4().hex[:8]}"
+
+
 def test_cpms_registers_at_the_extrawest_emsp(cpms, emsp):
-    view = cpms.ok("emsp", "register", "tnm", "--versions-url", emsp.versions_url, "--token-a", emsp.token_a)
+    name = unique_name()
+    view = cpms.ok("emsp", "register", name, "--versions-url", emsp.versions_url, "--token-a", emsp.token_a)
     assert view["status"] == "registered" and view["version"] == "2.2.1"
     assert [(r["role"], r["country_code"].upper(), r["party_id"].upper()) for r in view["roles"]] == [("EMSP", "NL", "TNM")]
     modules = {e["identifier"] for e in view["endpoints"]}
@@ -181,24 +187,26 @@ def test_cpms_registers_at_the_extrawest_emsp(cpms, emsp):
     mine = httpx.get(f"{emsp.base}/ocpi/emsp/2.2.1/credentials/", headers=auth(token_c), timeout=10)
     assert mine.status_code == 200 and mine.json()["data"]["token"] == token_c
 
-    again = cpms.cpms("emsp", "register", "tnm", "--versions-url", emsp.versions_url, "--token-a", emsp.token_a)
+    again = cpms.cpms("emsp", "register", name, "--versions-url", emsp.versions_url, "--token-a", emsp.token_a)
     assert again.returncode == 1 and "already registered" in again.stderr
-    assert [p["name"] for p in cpms.ok("emsp", "list")] == ["tnm"]
+    assert name in [p["name"] for p in cpms.ok("emsp", "list")]
 
-    cpms.ok("emsp", "remove", "tnm")
+    cpms.ok("emsp", "remove", name)
     envelope(cpms.ocpi("GET", "/ocpi/2.2.1/credentials", token_b), 401, 2000)
-    assert cpms.ok("emsp", "list") == []
+    assert name not in [p["name"] for p in cpms.ok("emsp", "list")]
 
 
 def test_cpms_refuses_to_register_with_a_wrong_token_a(cpms, emsp):
-    failed = cpms.cpms("emsp", "register", "tnm", "--versions-url", emsp.versions_url, "--token-a", "not-the-token")
+    name = unique_name()
+    failed = cpms.cpms("emsp", "register", name, "--versions-url", emsp.versions_url, "--token-a", "not-the-token")
     assert failed.returncode == 1 and "HTTP 40" in failed.stderr, failed.stderr
-    assert cpms.ok("emsp", "show", "tnm")["status"] == "pending"
+    assert cpms.ok("emsp", "show", name)["status"] == "pending"
     assert emsp.state()["registrations"] == {}
 
 
 def test_the_extrawest_emsp_registers_at_cpms_with_token_a(cpms, emsp):
-    added = cpms.ok("emsp", "add", "tnm")
+    name = unique_name()
+    added = cpms.ok("emsp", "add", name)
     token_a = added["token_a"]
     assert added["versions_url"] == f"{cpms.url}/ocpi/versions"
     check_served(cpms, token_a)
@@ -210,7 +218,7 @@ def test_the_extrawest_emsp_registers_at_cpms_with_token_a(cpms, emsp):
     credentials = ocpi.Credentials.from_dict(answer)
     token_c = credentials.token
     assert token_c != token_a and credentials.url == f"{cpms.url}/ocpi/versions"
-    view = cpms.ok("emsp", "show", "tnm")
+    view = cpms.ok("emsp", "show", name)
     assert view["status"] == "registered"
     # cpms read extrawest's 2.2.1 details.
     assert any(e["identifier"] == "locations" and e["url"].startswith(emsp.base) for e in view["endpoints"])
@@ -230,35 +238,38 @@ def test_the_extrawest_emsp_registers_at_cpms_with_token_a(cpms, emsp):
     envelope(cpms.ocpi("DELETE", "/ocpi/2.2.1/credentials", token_c2), 200, 1000)
     envelope(cpms.ocpi("GET", "/ocpi/2.2.1/credentials", token_c2), 401, 2000)
     envelope(cpms.ocpi("GET", "/ocpi/versions", token_c2), 401, 2000)
-    assert cpms.ok("emsp", "show", "tnm")["status"] == "unregistered"
+    assert cpms.ok("emsp", "show", name)["status"] == "unregistered"
 
 
 def test_bad_registrations_get_the_right_status_and_store_nothing(cpms, emsp):
-    token_a = cpms.ok("emsp", "add", "tnm")["token_a"]
+    name = unique_name()
+    token_a = cpms.ok("emsp", "add", name)["token_a"]
     token_b = f"emsp-b-{uuid.uuid4().hex}"
     emsp.accept(token_b)
     good = {"token": token_b, "url": emsp.versions_url, "roles": [EMSP_ROLE]}
     post = "/ocpi/2.2.1/credentials"
     cases = [
         ("malformed JSON", dict(content=b'{"token": "x", '), 400, 2001, None),
-        ("missing token", dict(json={k: v for k, v in good.items() if k != "token"}), 400, 2001, "token"),
-        ("missing roles", dict(json={k: v for k, v in good.items() if k != "roles"}), 400, 2001, "roles"),
-        ("wrong type", dict(json=dict(good, roles="EMSP")), 400, 2001, "roles"),
-        ("party id too long", dict(json=dict(good, roles=[dict(EMSP_ROLE, party_id="TOOLONG")])), 400, 2001, "roles[0].party_id"),
-        ("a token the eMSP refuses", dict(json=dict(good, token="not-known-to-the-emsp")), 400, 3001, None),
-        ("versions nobody serves", dict(json=dict(good, url=f"http://127.0.0.1:{free_port()}/ocpi/versions")), 400, 3001, None),
+        # Valid JSON reached the OCPI layer: HTTP 200 with the OCPI status (OCPI 2.2.1 status codes).
+        ("missing token", dict(json={k: v for k, v in good.items() if k != "token"}), 200, 2001, "token"),
+        ("missing roles", dict(json={k: v for k, v in good.items() if k != "roles"}), 200, 2001, "roles"),
+        ("wrong type", dict(json=dict(good, roles="EMSP")), 200, 2001, "roles"),
+        ("party id too long", dict(json=dict(good, roles=[dict(EMSP_ROLE, party_id="TOOLONG")])), 200, 2001, "roles[0].party_id"),
+        ("no EMSP role", dict(json=dict(good, roles=[dict(EMSP_ROLE, role="CPO")])), 200, 2001, "roles"),
+        ("a token the eMSP refuses", dict(json=dict(good, token="not-known-to-the-emsp")), 200, 3001, None),
+        ("versions nobody serves", dict(json=dict(good, url=f"http://127.0.0.1:{free_port()}/ocpi/versions")), 200, 3001, None),
     ]
     for what, request, http, code, field in cases:
         body = envelope(cpms.ocpi("POST", post, token_a, headers={"Content-Type": "application/json"}, **request), http, code)
         assert "data" not in body, what
         if field:
             assert body["status_message"].startswith(field + ":"), (what, body)
-        assert cpms.ok("emsp", "show", "tnm")["status"] == "pending", what
+        assert cpms.ok("emsp", "show", name)["status"] == "pending", what
 
     envelope(cpms.ocpi("POST", post, None, json=good), 401, 2000)
     envelope(cpms.ocpi("POST", post, "wrong-token", json=good), 401, 2000)
     envelope(cpms.ocpi("POST", post, None, json=good, headers={"Authorization": "Bearer " + token_a}), 401, 2000)
-    assert cpms.ok("emsp", "show", "tnm")["status"] == "pending"
+    assert cpms.ok("emsp", "show", name)["status"] == "pending"
     # Request ids are echoed.
     echoed = cpms.ocpi("GET", "/ocpi/versions", token_a, headers={"X-Request-ID": "r-1", "X-Correlation-ID": "c-1"})
     assert echoed.headers["X-Request-ID"] == "r-1" and echoed.headers["X-Correlation-ID"] == "c-1"

@@ -16,7 +16,8 @@ public struct OCPIRequestContext: RequestContext {
     public var receivedAt = Date(timeIntervalSince1970: 0)
 
     public init(source: Source) {
-        self.coreContext = .init(source: source)
+        // The parent's storage, not a new one: it holds the route's path parameters (`:id`).
+        self.coreContext = source.coreContext
     }
 
     /// The calling eMSP; behind `OCPIMiddleware` it is always set.
