@@ -6,7 +6,7 @@ import Scheduling
 
 /// `cpms serve`: the station gateway and the API until SIGTERM or SIGINT.
 struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Run the OCPP 2.0.1 station gateway and the JSON API.")
+    static let configuration = CommandConfiguration(abstract: "Run the OCPP 2.0.1 station gateway, the JSON API and the OCPI 2.2.1 endpoints.")
 
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
@@ -38,6 +38,21 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Seconds after its start after which an unused booking is released; 0: kept to its end.")
     var bookingNoShowTimeout = Int(BookingTerms().noShowTimeout ?? 0)
 
+    @Option(help: "The base URL eMSPs reach this cpms at, used in every OCPI URL it publishes; default http://HOST:PORT (127.0.0.1 for 0.0.0.0).")
+    var publicURL: String?
+
+    @Option(help: "cpms's OCPI party as CPO: ISO 3166-1 alpha-2 country code.")
+    var ocpiCountryCode = OCPISettings().countryCode
+
+    @Option(help: "cpms's OCPI party as CPO: party id (3 characters).")
+    var ocpiPartyId = OCPISettings().partyID
+
+    @Option(help: "cpms's OCPI business name (in its credentials).")
+    var ocpiBusinessName = OCPISettings().businessName
+
+    @Option(help: "How long one OCPI call to an eMSP may take, in seconds.")
+    var ocpiCallTimeout = 10
+
     @Option(help: "The most objects one page of an OCPI GET list (locations, tariffs) holds (1...1000).")
     var ocpiPageLimit = 100
 
@@ -56,6 +71,19 @@ struct Serve: AsyncParsableCommand {
         guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1...65535") }
         guard (1...86_400).contains(heartbeatInterval) else { throw ValidationError("--heartbeat-interval must be 1...86400 seconds") }
         guard (1...600).contains(callTimeout) else { throw ValidationError("--call-timeout must be 1...600 seconds") }
+        if let publicURL {
+            guard let url = URL(string: publicURL), url.scheme == "http" || url.scheme == "https", url.host != nil, url.query == nil else {
+                throw ValidationError("--public-url must be an http:// or https:// URL without a query")
+            }
+        }
+        guard ocpiCountryCode.count == 2, ocpiCountryCode.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            throw ValidationError("--ocpi-country-code must be two capital letters (ISO 3166-1 alpha-2)")
+        }
+        guard ocpiPartyId.count == 3, ocpiPartyId.allSatisfy({ $0.isASCII && ($0.isUppercase || $0.isNumber) }) else {
+            throw ValidationError("--ocpi-party-id must be three capital letters or digits")
+        }
+        guard (1...100).contains(ocpiBusinessName.count) else { throw ValidationError("--ocpi-business-name must be 1 to 100 characters") }
+        guard (1...600).contains(ocpiCallTimeout) else { throw ValidationError("--ocpi-call-timeout must be 1...600 seconds") }
         guard (1...1_000).contains(ocpiPageLimit) else { throw ValidationError("--ocpi-page-limit must be 1...1000") }
         if let problem = calendarSettings.problem {
             let option = [
@@ -83,7 +111,10 @@ struct Serve: AsyncParsableCommand {
             host: host, port: port,
             gateway: GatewaySettings(
                 heartbeatInterval: .seconds(heartbeatInterval), callTimeout: .seconds(callTimeout), acceptedTokens: acceptedTokens),
-            calendar: calendarSettings)
+            calendar: calendarSettings,
+            ocpi: OCPISettings(
+                publicURL: publicURL ?? CPMSConfiguration.defaultPublicURL(host: host, port: port), countryCode: ocpiCountryCode, partyID: ocpiPartyId,
+                businessName: ocpiBusinessName, callTimeout: .seconds(ocpiCallTimeout)))
         configuration.ocpiPageLimit = ocpiPageLimit
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)

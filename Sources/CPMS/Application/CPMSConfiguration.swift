@@ -20,6 +20,12 @@ public struct CPMSConfiguration: Sendable {
         self.port = port
         self.gateway = gateway
         self.calendar = calendar
-        self.ocpi = ocpi ?? OCPISettings(publicURL: "http://\(host.contains(":") ? "[\(host)]" : host):\(port)")
+        self.ocpi = ocpi ?? OCPISettings(publicURL: Self.defaultPublicURL(host: host, port: port))
+    }
+
+    /// `http://HOST:PORT`, with 127.0.0.1 for a wildcard address (give `--public-url` when eMSPs are elsewhere).
+    public static func defaultPublicURL(host: String, port: Int) -> String {
+        let reachable = host == "0.0.0.0" || host == "::" || host.isEmpty ? "127.0.0.1" : host
+        return "http://\(reachable.contains(":") ? "[\(reachable)]" : reachable):\(port)"
     }
 }

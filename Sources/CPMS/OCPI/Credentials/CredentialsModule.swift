@@ -1,6 +1,4 @@
-import Foundation
 import Hummingbird
-import Logging
 import OCPI
 
 /// The credentials module (OCPI 2.2.1, mandatory): GET cpms's credentials, POST to register, PUT to update,
@@ -18,12 +16,12 @@ struct CredentialsModule: OCPIModule {
             return try OCPIReply.success(registration.ownCredentials(token: authentication.token), context: context)
         }
         group.post { request, context in
-            let credentials = try await Self.credentials(request, context: context)
+            let credentials = try await OCPIBody.decode(Credentials.self, from: request)
             let answer = try await registration.acceptRegistration(try authentication(context), credentials: credentials)
             return try OCPIReply.success(answer, context: context)
         }
         group.put { request, context in
-            let credentials = try await Self.credentials(request, context: context)
+            let credentials = try await OCPIBody.decode(Credentials.self, from: request)
             let answer = try await registration.acceptUpdate(try authentication(context), credentials: credentials)
             return try OCPIReply.success(answer, context: context)
         }
@@ -36,15 +34,5 @@ struct CredentialsModule: OCPIModule {
     func authentication(_ context: OCPIRequestContext) throws(OCPIError) -> OCPIAuthentication {
         guard let authentication = context.authentication else { throw OCPIError.unauthorized("no OCPI token") }
         return authentication
-    }
-
-    /// The request's Credentials, read strictly: a refusal names the field (2001).
-    static func credentials(_ request: Request, context: OCPIRequestContext) async throws -> Credentials {
-        let buffer = try await request.body.collect(upTo: 64 * 1024)
-        do {
-            return try OCPICoding.decode(Credentials.self, from: Data(buffer.readableBytesView))
-        } catch {
-            throw OCPIError.invalid(error)
-        }
     }
 }

@@ -20,14 +20,20 @@ public struct OCPIError: Error, Sendable, CustomStringConvertible {
         OCPIError(httpStatus: .unauthorized, statusCode: .clientError, message: message)
     }
 
-    /// HTTP 400, 2001: a document or parameter that was refused, naming the field.
-    public static func invalid(_ error: OCPIDecodingError) -> OCPIError {
-        OCPIError(httpStatus: .badRequest, statusCode: error.statusCode, message: error.description)
+    /// HTTP 400, 2001: a body that is not JSON at all (OCPI: "the transport layer ends" there, HTTP 400 MUST).
+    public static func malformed(_ message: String) -> OCPIError {
+        OCPIError(httpStatus: .badRequest, statusCode: .invalidOrMissingParameters, message: message)
     }
 
-    /// HTTP 400, 2001 with a message.
+    /// HTTP 200, 2001: JSON that is not a valid OCPI document, naming the field. A request that reached the OCPI
+    /// layer (valid JSON, authenticated) MUST NOT get an HTTP error status (OCPI status codes).
+    public static func invalid(_ error: OCPIDecodingError) -> OCPIError {
+        OCPIError(httpStatus: .ok, statusCode: error.statusCode, message: error.description)
+    }
+
+    /// HTTP 200, 2001 with a message (a parameter or header).
     public static func invalid(_ message: String) -> OCPIError {
-        OCPIError(httpStatus: .badRequest, statusCode: .invalidOrMissingParameters, message: message)
+        OCPIError(httpStatus: .ok, statusCode: .invalidOrMissingParameters, message: message)
     }
 
     /// HTTP 405: the method is not allowed in the party's state (POST credentials when registered).
@@ -40,14 +46,14 @@ public struct OCPIError: Error, Sendable, CustomStringConvertible {
         OCPIError(httpStatus: .notFound, statusCode: statusCode, message: message)
     }
 
-    /// HTTP 400, 3001: cpms could not use the eMSP's API (versions, version details) it was pointed at.
+    /// HTTP 200, 3001: cpms could not use the eMSP's API (versions, version details) it was pointed at.
     public static func unableToUseClientAPI(_ message: String) -> OCPIError {
-        OCPIError(httpStatus: .badRequest, statusCode: .unableToUseClientAPI, message: message)
+        OCPIError(httpStatus: .ok, statusCode: .unableToUseClientAPI, message: message)
     }
 
-    /// HTTP 400, 3002: the eMSP offers no version cpms speaks.
+    /// HTTP 200, 3002: the eMSP offers no version cpms speaks.
     public static func unsupportedVersion(_ message: String) -> OCPIError {
-        OCPIError(httpStatus: .badRequest, statusCode: .unsupportedVersion, message: message)
+        OCPIError(httpStatus: .ok, statusCode: .unsupportedVersion, message: message)
     }
 
     /// HTTP 500, 3000: cpms failed (its database); the cause is logged, not answered.

@@ -16,9 +16,8 @@ public struct OCPIRequestContext: RequestContext {
     public var receivedAt = Date(timeIntervalSince1970: 0)
 
     public init(source: Source) {
-        self.coreContext = .init(source: source)
-        // The router matched the path on the source context: its path parameters (`:location_id`...) are there.
-        self.coreContext.parameters = source.parameters
+        // The parent's storage, not a new one: it holds the route's path parameters (`:id`).
+        self.coreContext = source.coreContext
     }
 
     /// The calling eMSP; behind `OCPIMiddleware` it is always set.
