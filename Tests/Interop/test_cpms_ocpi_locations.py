@@ -1,7 +1,7 @@
 """What cpms publishes as OCPI 2.2.1 CPO, judged by independent code: a real `cpms serve` with stations set up
 through `cpms location set`, `cpms evse set` and `cpms tariff`, an eMSP registered through the credentials
 handshake (a few lines of Python serve its versions), and every Location, EVSE, Connector and Tariff fetched
-over HTTP (the paged lists walked by their Link headers, then each object on its own) validated by PyPI
+with httpx (the paged lists walked by their Link headers, then each object on its own) validated by PyPI
 ocpi-types and by extrawest-ocpi's pydantic models (in its own venv, $OCPI_EMSP_PYTHON)."""
 
 from __future__ import annotations
@@ -12,10 +12,9 @@ import os
 import signal
 import subprocess
 import threading
-import urllib.error
-import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+import httpx
 from ocpi_types import v2_2_1 as ocpi
 
 from conftest import REPO_ROOT
@@ -63,14 +62,10 @@ class EMSPVersions(BaseHTTPRequestHandler):
 
 
 def request(url: str, token: str, method: str = "GET", body: dict | None = None):
-    """(status, envelope, headers) of an OCPI call with `Authorization: Token <base64>`."""
-    headers = {"Authorization": "Token " + base64.b64encode(token.encode()).decode(), "Content-Type": "application/json"}
-    data = json.dumps(body).encode() if body is not None else None
-    try:
-        with urllib.request.urlopen(urllib.request.Request(url, data=data, headers=headers, method=method), timeout=30) as answer:
-            return answer.status, json.loads(answer.read()), answer.headers
-    except urllib.error.HTTPError as error:
-        return error.code, json.loads(error.read()), error.headers
+    """(status, envelope, headers) of an OCPI call with `Authorization: Token <base64>`, made with httpx."""
+    headers = {"Authorization": "Token " + base64.b64encode(token.encode()).decode()}
+    answer = httpx.request(method, url, headers=headers, json=body, timeout=30)
+    return answer.status_code, answer.json(), answer.headers
 
 
 def walk(url: str, token: str) -> tuple[list[dict], int]:
@@ -130,9 +125,7 @@ def test_an_independent_emsp_validates_every_location_evse_connector_and_tariff(
                 "--operator-name", "Stationmaster", "--parking-type", "ON_STREET", "--facility", "CAFE", *hours, api=True)
 
         # The eMSP registers with its token A; cpms reads its versions and answers with token C.
-        added = json.loads(urllib.request.urlopen(urllib.request.Request(
-            f"{base}/api/emsps", data=json.dumps({"name": "tnm"}).encode(), method="POST",
-            headers={"Authorization": f"Bearer {token}", "Content-Type": "application/json"}), timeout=30).read())
+        added = httpx.post(f"{base}/api/emsps", json={"name": "tnm"}, headers={"Authorization": f"Bearer {token}"}, timeout=30).json()
         status, envelope, _ = request(f"{base}/ocpi/2.2.1/credentials", added["token_a"], "POST", {
             "token": "emsp-token-b", "url": f"{EMSPVersions.base}/versions",
             "roles": [{"role": "EMSP", "party_id": "TNM", "country_code": "NL", "business_details": {"name": "The eMSP"}}]})
