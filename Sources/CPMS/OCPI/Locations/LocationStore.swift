@@ -63,6 +63,15 @@ public struct LocationStore: Sendable {
         }
     }
 
+    /// The stations with location details whose id is `id` without regard to case (OCPI ids are CiStrings).
+    public func stations(matchingWithoutCase id: String) async throws -> [String] {
+        try await database.withConnection { connection in
+            try await connection.select().column("station").from("station_locations")
+                .where(SQLFunction("LOWER", args: SQLColumn("station")), .equal, SQLBind(id.lowercased()))
+                .orderBy("station").all().map { try $0.decode(column: "station", as: String.self) }
+        }
+    }
+
     /// The inputs of one station with location details, or nil.
     public func inputs(station: String) async throws -> LocationInputs? {
         try await inputs(stations: [station]).first

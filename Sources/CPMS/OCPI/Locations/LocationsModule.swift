@@ -41,8 +41,8 @@ struct LocationsModule: OCPIModule {
         let now = context.receivedAt
         if let location = try await catalog.location(id, at: now) { return location }
         // Not the exact station id: OCPI ids are case-insensitive (some eMSPs store them in lower case).
-        let matches = try await catalog.locations(at: now).filter { $0.id.caseInsensitiveCompare(id) == .orderedSame }
-        guard matches.count == 1, let location = matches.first else {
+        let matches = try await catalog.store.stations(matchingWithoutCase: id)
+        guard matches.count == 1, let station = matches.first, let location = try await catalog.location(station, at: now) else {
             throw OCPIError.notFound("unknown location \(id)", statusCode: .unknownLocation)
         }
         return location
