@@ -124,7 +124,7 @@ struct OCPICredentialsTests {
                 #expect(again.status == .methodNotAllowed)
 
                 // PUT: cpms reads the versions again with the new token B and answers a new token C.
-                emsp.accepted.withLock { $0.insert("emsp-token-b2") }
+                emsp.accept("emsp-token-b2")
                 let updated = try await send(
                     client, .put, "/ocpi/2.2.1/credentials", headers: Self.token(tokenC), emspCredentials(token: "emsp-token-b2", url: versionsURL))
                 #expect(updated.status == .ok)

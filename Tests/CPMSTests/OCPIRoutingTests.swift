@@ -84,6 +84,16 @@ struct OCPIRoutingTests {
             #expect(failing.status == .internalServerError)
             #expect(try envelope(failing)["status_code"] as? Int == 3000)
             #expect(failing.headers[.ocpiCorrelationID]?.isEmpty == false)
+
+            let slash = try await client.execute(uri: "/ocpi/2.2.1/locations/", method: .get, headers: OCPICredentialsTests.token(tokenC))
+            #expect(slash.status == .ok)
+            let nowhere = try await client.execute(
+                uri: "/ocpi/2.2.1/sessions/1", method: .put, headers: OCPICredentialsTests.token(tokenC) + [.ocpiRequestID: "r-8"])
+            #expect(nowhere.status == .notFound)
+            #expect(nowhere.headers[.ocpiRequestID] == "r-8")
+            #expect(try envelope(nowhere)["status_code"] as? Int == 2000)
+            let anonymous = try await client.execute(uri: "/ocpi/2.2.1/sessions", method: .get)
+            #expect(anonymous.status == .unauthorized)
         }
     }
 

@@ -17,7 +17,11 @@ final class FakeEMSP: Sendable {
     let posted = Mutex<[String]>([])
 
     init(accepting token: String) {
-        accepted.withLock { $0.insert(token) }
+        accept(token)
+    }
+
+    func accept(_ token: String) {
+        accepted.withLock { _ = $0.insert(token) }
     }
 
     func authorized(_ request: Request) -> Bool {

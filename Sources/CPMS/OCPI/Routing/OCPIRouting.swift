@@ -42,5 +42,12 @@ public struct OCPIRouting: Sendable {
         for module in modules {
             module.addRoutes(to: ocpi.group(RouterPath("\(VersionNumber.v2_2_1.rawValue)/\(module.identifier.rawValue)")).add(middleware: middleware(module.admission)))
         }
+        // Anything else under /ocpi: an envelope with the request ids too (after the token check), not a bare 404.
+        let unknown = ocpi.group().add(middleware: middleware(.registrationToo))
+        for method in [HTTPRequest.Method.get, .post, .put, .patch, .delete] {
+            unknown.on("**", method: method) { request, _ -> Response in
+                throw OCPIError.notFound("no OCPI endpoint \(request.method) \(request.uri.path)")
+            }
+        }
     }
 }
