@@ -12,9 +12,11 @@ import os
 import signal
 import subprocess
 import threading
+import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import httpx
+import pytest
 from ocpi_types import v2_2_1 as ocpi
 
 from conftest import REPO_ROOT
@@ -83,10 +85,17 @@ def walk(url: str, token: str) -> tuple[list[dict], int]:
     return objects, pages
 
 
-def test_an_independent_emsp_validates_every_location_evse_connector_and_tariff(tmp_path):
+BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("CPMS_TEST_POSTGRES_URL") else [])
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_an_independent_emsp_validates_every_location_evse_connector_and_tariff(tmp_path, backend):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    database = "sqlite://cpms.db"
+    database = os.environ["CPMS_TEST_POSTGRES_URL"] if backend == "postgres" else "sqlite://cpms.db"
+    # The PostgreSQL test database is shared: this run's stations, tariff and eMSP have names of their own.
+    prefix = "L" + uuid.uuid4().hex[:8].upper()
+    tariff_id = f"AC-{prefix}"
 
     def run(*args: str, api: bool = False) -> str:
         target = ["--url", base, "--token", token] if api else ["--database", database]
@@ -95,14 +104,14 @@ def test_an_independent_emsp_validates_every_location_evse_connector_and_tariff(
         assert done.returncode == 0, f"cpms {' '.join(args)}: {done.stderr}"
         return done.stdout
 
-    stations = ["CS-1", "CS-2", "CS-3", "CS-4", "CS-5"]
+    stations = [f"{prefix}-{index}" for index in range(1, 6)]
     for station in stations:
         run("station", "add", station)
     token = run("token", "add", "operator").strip()
-    (tmp_path / "tariff.json").write_text(json.dumps(TARIFF))
+    (tmp_path / "tariff.json").write_text(json.dumps({**TARIFF, "id": tariff_id}))
     run("tariff", "create", str(tmp_path / "tariff.json"))
-    run("tariff", "assign", "AC-1", "CS-1")
-    run("tariff", "assign", "AC-1", "CS-2", "--evse", "2")
+    run("tariff", "assign", tariff_id, stations[0])
+    run("tariff", "assign", tariff_id, stations[1], "--evse", "2")
 
     log = open(tmp_path / "cpms.log", "a")
     server = subprocess.Popen([str(BIN / "cpms"), "serve", "--port", str(port), "--database", database, "--ocpi-page-limit", "2"],
@@ -113,7 +122,7 @@ def test_an_independent_emsp_validates_every_location_evse_connector_and_tariff(
     threading.Thread(target=emsp.serve_forever, daemon=True).start()
     try:
         wait_until(lambda: run("evse", "list", api=True) is not None, 60, "cpms to answer")
-        for index, station in enumerate(stations[:4]):  # CS-5 gets a location but no EVSE: not published
+        for index, station in enumerate(stations[:4]):  # the fifth gets a location but no EVSE: not published
             run("evse", "set", station, "1", "--standard", "IEC_62196_T2", "--power-type", "AC_3_PHASE", "--max-power", "22000", api=True)
             if index % 2 == 0:
                 run("evse", "set", station, "2", "--standard", "IEC_62196_T2_COMBO", "--power-type", "DC", "--max-power", "150000",
@@ -125,15 +134,17 @@ def test_an_independent_emsp_validates_every_location_evse_connector_and_tariff(
                 "--operator-name", "Stationmaster", "--parking-type", "ON_STREET", "--facility", "CAFE", *hours, api=True)
 
         # The eMSP registers with its token A; cpms reads its versions and answers with token C.
-        added = httpx.post(f"{base}/api/emsps", json={"name": "tnm"}, headers={"Authorization": f"Bearer {token}"}, timeout=30).json()
+        added = httpx.post(f"{base}/api/emsps", json={"name": f"tnm-{prefix.lower()}"}, headers={"Authorization": f"Bearer {token}"}, timeout=30).json()
         status, envelope, _ = request(f"{base}/ocpi/2.2.1/credentials", added["token_a"], "POST", {
             "token": "emsp-token-b", "url": f"{EMSPVersions.base}/versions",
             "roles": [{"role": "EMSP", "party_id": "TNM", "country_code": "NL", "business_details": {"name": "The eMSP"}}]})
         assert status == 200 and envelope["status_code"] == 1000, envelope
         token_c = envelope["data"]["token"]
 
-        locations, pages = walk(f"{base}/ocpi/2.2.1/locations", token_c)
-        assert [location["id"] for location in locations] == stations[:4] and pages == 2
+        every, pages = walk(f"{base}/ocpi/2.2.1/locations", token_c)
+        assert len({location["id"] for location in every}) == len(every) and pages == (len(every) + 1) // 2
+        locations = [location for location in every if location["id"].startswith(prefix)]
+        assert [location["id"] for location in locations] == stations[:4]
         documents = []
         for location in locations:
             ocpi.Location.from_dict(location)  # raises on anything ocpi-types finds wrong
@@ -154,20 +165,21 @@ def test_an_independent_emsp_validates_every_location_evse_connector_and_tariff(
                     assert status == 200 and envelope["data"] == connector
                     ocpi.Connector.from_dict(connector)
                     documents.append(("Connector", connector))
-        by_id = {location["id"]: location for location in locations}
-        assert [c.get("tariff_ids") for e in by_id["CS-1"]["evses"] for c in e["connectors"]] == [["AC-1"], ["AC-1"]]
-        assert [c.get("tariff_ids") for e in by_id["CS-2"]["evses"] for c in e["connectors"]] == [None]
-        assert by_id["CS-1"]["evses"][1]["connectors"][0]["max_voltage"] == 920
-        assert by_id["CS-1"]["opening_times"]["twentyfourseven"] is False
-        assert by_id["CS-2"]["opening_times"] == {"twentyfourseven": True}
+        first, second = locations[0], locations[1]
+        assert [c.get("tariff_ids") for e in first["evses"] for c in e["connectors"]] == [[tariff_id], [tariff_id]]
+        assert [c.get("tariff_ids") for e in second["evses"] for c in e["connectors"]] == [None]
+        assert first["evses"][1]["connectors"][0]["max_voltage"] == 920
+        assert first["opening_times"]["twentyfourseven"] is False
+        assert second["opening_times"] == {"twentyfourseven": True}
 
-        status, envelope, _ = request(f"{base}/ocpi/2.2.1/locations/CS-5", token_c)
+        status, envelope, _ = request(f"{base}/ocpi/2.2.1/locations/{stations[4]}", token_c)
         assert status == 404 and envelope["status_code"] == 2003
         status, envelope, _ = request(f"{base}/ocpi/2.2.1/locations?limit=many", token_c)
         assert status == 200 and envelope["status_code"] == 2001 and envelope["status_message"].startswith("limit")
 
-        tariffs, _ = walk(f"{base}/ocpi/2.2.1/tariffs", token_c)
-        assert [tariff["id"] for tariff in tariffs] == ["AC-1"]
+        every_tariff, _ = walk(f"{base}/ocpi/2.2.1/tariffs", token_c)
+        tariffs = [tariff for tariff in every_tariff if tariff["id"] == tariff_id]
+        assert len(tariffs) == 1
         assert tariffs[0]["country_code"] == "DE" and tariffs[0]["party_id"] == "STM"
         for tariff in tariffs:
             ocpi.Tariff.from_dict(tariff)
