@@ -49,7 +49,7 @@ struct LocationCatalogTests {
                 ("opening_times", #"{"twentyfourseven": false, "regular_hours": [{"weekday": 8, "period_begin": "07:00", "period_end": "22:00"}]}"#,
                  "opening_times.regular_hours[0].weekday"),
                 ("operator", #"{"website": "https://example.com"}"#, "operator.name"),
-                ("evse_code", #""cs-1""#, "evse_code"),
+                ("evse_code", #""cs-1""#, "evse_code"), ("postcode", #""3511""#, "postcode"),
             ]
             for (field, value, named) in refusals {
                 let response = try await put(try Self.body(field, value))

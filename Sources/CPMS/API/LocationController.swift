@@ -26,7 +26,7 @@ struct LocationController<Context: RequestContext>: Sendable {
             let buffer = try await request.collectBody(upTo: 1 << 20)
             let details: LocationDetails
             do {
-                details = try LocationDetails.decode(Data(buffer.readableBytesView))
+                details = try LocationDetails.decodeRequest(Data(buffer.readableBytesView))
             } catch let error as OCPIDecodingError {
                 throw APIError(.badRequest, error.field.isEmpty ? "invalid request body: \(error.message)" : "\(error.field): \(error.message)")
             }

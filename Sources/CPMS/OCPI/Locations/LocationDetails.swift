@@ -46,9 +46,20 @@ public struct LocationDetails: Codable, Sendable, Equatable {
         case `operator`, facilities, openingTimes = "opening_times", chargingWhenClosed = "charging_when_closed", evseCode = "evse_code"
     }
 
-    /// Reads an API body strictly: unknown JSON types, missing fields and OCPI's limits are refused naming the field.
+    /// Reads stored details: wrong JSON types, missing fields and OCPI's limits are refused naming the field.
     public static func decode(_ data: Data) throws(OCPIDecodingError) -> LocationDetails {
         try OCPICoding.decode(LocationDetails.self, from: data)
+    }
+
+    /// Reads an admin's body: as `decode`, and a top-level field it does not know (a typo such as `postcode`) is
+    /// refused rather than silently dropped.
+    public static func decodeRequest(_ data: Data) throws(OCPIDecodingError) -> LocationDetails {
+        if let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let unknown = object.keys.sorted().first(where: { CodingKeys(rawValue: $0) == nil })
+        {
+            throw OCPIDecodingError(field: unknown, message: "not a location field (name, address, city, postal_code, state, country, coordinates, parking_type, operator, facilities, opening_times, charging_when_closed, evse_code)")
+        }
+        return try decode(data)
     }
 }
 
