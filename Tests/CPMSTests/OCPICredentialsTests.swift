@@ -177,6 +177,22 @@ struct OCPICredentialsTests {
         }
     }
 
+    @Test func aSecondPlatformCannotSpeakAsARegisteredParty() async throws {
+        try await withApplication { fixture, client in
+            let first = try #require(try await fixture.parties.add(name: "tnm", at: fixture.clock.wallTime))
+            let second = try #require(try await fixture.parties.add(name: "impostor", at: fixture.clock.wallTime))
+            let emsp = FakeEMSP(accepting: "emsp-token-b")
+            try await emsp.run { versionsURL in
+                let body = emspCredentials(token: "emsp-token-b", url: versionsURL)
+                #expect(try await send(client, .post, "/ocpi/2.2.1/credentials", headers: Self.token(first), body).envelope["status_code"] as? Int == 1000)
+                let refused = try await send(client, .post, "/ocpi/2.2.1/credentials", headers: Self.token(second), body)
+                #expect(refused.envelope["status_code"] as? Int == 2001)
+                #expect(refused.envelope["status_message"] as? String == "roles[0]: NL*TNM is already registered as the eMSP tnm")
+                #expect(try await fixture.parties.party(named: "impostor")?.status == .pending)
+            }
+        }
+    }
+
     @Test func cpmsRegistersAtAnEMSPAndServesItWithTokenB() async throws {
         try await withApplication { fixture, client in
             let emsp = FakeEMSP(accepting: "token-a-from-the-emsp")

@@ -15,7 +15,7 @@ import json
 import os
 import signal
 import subprocess
-import sys
+import time
 import uuid
 from pathlib import Path
 
@@ -23,7 +23,7 @@ import httpx
 import pytest
 from ocpi_types import v2_2_1 as ocpi
 
-from test_stationd_process import BIN, free_port, wait_until
+from test_stationd_process import BIN, free_port
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("CPMS_TEST_POSTGRES_URL") else [])
@@ -42,17 +42,22 @@ class EMSP:
         if not os.path.exists(python):
             pytest.fail(f"{python} is missing: run `source scripts/lib/ocpi-emsp-venv.sh; ensure_ocpi_emsp_venv .`",
                         pytrace=False)
-        self.port = free_port()
+        self.token_a = f"peer-a-{uuid.uuid4().hex}"
+        self.log_path = tmp_path / "emsp.log"
+
+        def launch(port: int) -> subprocess.Popen:
+            environment = dict(os.environ, OCPI_HOST=f"127.0.0.1:{port}", PROTOCOL="http", PEER_TOKEN_A=self.token_a)
+            with open(self.log_path, "a") as log:
+                return subprocess.Popen(
+                    [python, "-m", "uvicorn", "ocpi_emsp_peer:app", "--host", "127.0.0.1", "--port", str(port),
+                     "--log-level", "warning"],
+                    cwd=Path(__file__).parent, env=environ_without_venv(environment), stdout=log, stderr=subprocess.STDOUT)
+
+        self.port, self.process = start_on_free_port(
+            launch, lambda port: httpx.get(f"http://127.0.0.1:{port}/peer/ready", timeout=5).status_code == 200,
+            "the extrawest eMSP", self.log_path)
         self.base = f"http://127.0.0.1:{self.port}"
         self.versions_url = f"{self.base}/ocpi/versions"
-        self.token_a = f"peer-a-{uuid.uuid4().hex}"
-        self.log = open(tmp_path / "emsp.log", "w")
-        environment = dict(os.environ, OCPI_HOST=f"127.0.0.1:{self.port}", PROTOCOL="http", PEER_TOKEN_A=self.token_a)
-        self.process = subprocess.Popen(
-            [python, "-m", "uvicorn", "ocpi_emsp_peer:app", "--host", "127.0.0.1", "--port", str(self.port),
-             "--log-level", "warning"],
-            cwd=Path(__file__).parent, env=environ_without_venv(environment), stdout=self.log, stderr=subprocess.STDOUT)
-        wait_until(lambda: httpx.get(f"{self.base}/peer/ready", timeout=5).status_code == 200, 60, "the eMSP to answer")
 
     def state(self) -> dict:
         return httpx.get(f"{self.base}/peer/state", timeout=10).json()
@@ -67,7 +72,27 @@ class EMSP:
         finally:
             if self.process.poll() is None:
                 self.process.kill()
-            self.log.close()
+
+
+def start_on_free_port(launch, answers, what: str, log_path: Path, attempts: int = 3):
+    """Starts a server on a free port and waits until it answers. free_port() only finds a port that was free a
+    moment ago: a server that exits at once (the port was taken since) is started again on another one."""
+    for _ in range(attempts):
+        port = free_port()
+        process = launch(port)
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline and process.poll() is None:
+            try:
+                if answers(port) and process.poll() is None:
+                    return port, process
+            except Exception:  # noqa: BLE001 - not up yet
+                pass
+            time.sleep(0.2)
+        if process.poll() is None:
+            process.kill()
+            break
+    log = log_path.read_text() if log_path.exists() else ""
+    pytest.fail(f"{what} did not start (log: {log[-2000:]})", pytrace=False)
 
 
 def environ_without_venv(environment: dict) -> dict:
@@ -79,19 +104,27 @@ class CPMS:
     """`cpms serve` on a free port, and `cpms` commands against it."""
 
     def __init__(self, database: str, tmp_path: Path):
-        self.port = free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
         done = subprocess.run([str(BIN / "cpms"), "token", "add", "ocpi-test", "--database", database],
                               capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
         assert done.returncode == 0, done.stderr
         self.token = done.stdout.strip()
-        self.log = open(tmp_path / "cpms.log", "a")
-        self.process = subprocess.Popen(
-            [str(BIN / "cpms"), "serve", "--port", str(self.port), "--database", database, "--log-level", "info",
-             # an eMSP that is not there is given up after this (AsyncHTTPClient retries a refused connection until then)
-             "--ocpi-call-timeout", "5"],
-            stdout=self.log, stderr=subprocess.STDOUT)
-        wait_until(lambda: self.cpms("emsp", "list").returncode == 0, 60, "cpms to answer")
+        log_path = tmp_path / "cpms.log"
+
+        def launch(port: int) -> subprocess.Popen:
+            with open(log_path, "a") as log:
+                return subprocess.Popen(
+                    [str(BIN / "cpms"), "serve", "--port", str(port), "--database", database, "--log-level", "info",
+                     # an eMSP that is not there is given up after this (AsyncHTTPClient retries a refused
+                     # connection until then)
+                     "--ocpi-call-timeout", "5"],
+                    stdout=log, stderr=subprocess.STDOUT)
+
+        def answers(port: int) -> bool:
+            self.url = f"http://127.0.0.1:{port}"
+            return self.cpms("emsp", "list").returncode == 0
+
+        self.port, self.process = start_on_free_port(launch, answers, "cpms serve", log_path)
+        self.url = f"http://127.0.0.1:{self.port}"
 
     def cpms(self, *args: str) -> subprocess.CompletedProcess:
         return subprocess.run([str(BIN / "cpms"), *args, "--url", self.url, "--token", self.token],
@@ -115,7 +148,6 @@ class CPMS:
         finally:
             if self.process.poll() is None:
                 self.process.kill()
-            self.log.close()
 
 
 @pytest.fixture

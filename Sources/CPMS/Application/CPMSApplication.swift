@@ -40,8 +40,8 @@ public func buildCPMSApplication(
     ChargingRecordsController(store: ChargingRecordStore(database: database), registry: registry).addRoutes(to: api)
 
     let parties = OCPIPartyStore(database: database)
-    let registration = OCPIRegistration(
-        parties: parties, client: OCPIClient(settings: configuration.ocpi, timeout: configuration.ocpi.callTimeout, logger: logger), settings: configuration.ocpi, clock: clock, logger: logger)
+    let ocpiClient = OCPIClient(settings: configuration.ocpi, timeout: configuration.ocpi.callTimeout, logger: logger)
+    let registration = OCPIRegistration(parties: parties, client: ocpiClient, settings: configuration.ocpi, clock: clock, logger: logger)
     EMSPsController(parties: parties, registration: registration, settings: configuration.ocpi, clock: clock).addRoutes(to: api)
     var ocpi = OCPIRouting(settings: configuration.ocpi, parties: parties, clock: clock, logger: logger)
     ocpi.add(CredentialsModule(registration: registration))

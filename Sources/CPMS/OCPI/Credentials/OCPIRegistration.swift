@@ -65,7 +65,7 @@ public struct OCPIRegistration: Sendable {
         guard authentication.grant == .registration, authentication.party.status == .pending else {
             throw OCPIError.notAllowed("\(authentication.party.name) is already registered: use PUT to update the credentials")
         }
-        try checkRoles(credentials)
+        try await checkRoles(credentials.roles, of: authentication.party.name)
         let discovery = try await discover(versionsURL: credentials.url, token: credentials.token)
         let tokenC = Secrets.random(bytes: 32)
         let stored = try await store(
@@ -84,7 +84,7 @@ public struct OCPIRegistration: Sendable {
         guard authentication.grant == .registered, authentication.party.status == .registered else {
             throw OCPIError.notAllowed("\(authentication.party.name) is not registered: use POST to register")
         }
-        try checkRoles(credentials)
+        try await checkRoles(credentials.roles, of: authentication.party.name)
         let discovery = try await discover(versionsURL: credentials.url, token: credentials.token)
         let tokenC = Secrets.random(bytes: 32)
         let stored = try await store(
@@ -117,6 +117,7 @@ public struct OCPIRegistration: Sendable {
         case emsp(OCPIError)
         case noCredentialsEndpoint(String)
         case refused(OCPIClientError)
+        case roles(String)
 
         public var description: String {
             switch self {
@@ -124,6 +125,7 @@ public struct OCPIRegistration: Sendable {
             case .emsp(let error): error.message
             case .noCredentialsEndpoint(let url): "the eMSP's version details at \(url) list no credentials endpoint"
             case .refused(let error): "the eMSP refused cpms's credentials: \(error)"
+            case .roles(let message): "the eMSP's credentials: \(message)"
             }
         }
     }
@@ -153,6 +155,11 @@ public struct OCPIRegistration: Sendable {
             } catch let error as OCPIClientError {
                 throw OwnRegistrationError.refused(error)
             }
+            do {
+                try await checkRoles(answer.roles, of: name)
+            } catch let error as OCPIError {
+                throw OwnRegistrationError.roles(error.message)
+            }
             let stored = try await parties.register(
                 name: name, from: .pending, presentedToken: tokenB,
                 OCPIPartyStore.Registration(
@@ -178,10 +185,23 @@ public struct OCPIRegistration: Sendable {
         }
     }
 
-    /// An eMSP's credentials must name at least one EMSP role (one platform may bring several, and other roles).
-    func checkRoles(_ credentials: Credentials) throws(OCPIError) {
-        guard credentials.roles.contains(where: { $0.role == .emsp }) else {
+    /// An eMSP's credentials must name at least one EMSP role (one platform may bring several, and other roles),
+    /// and no party (country code, party id) another registered platform already speaks as.
+    func checkRoles(_ roles: [CredentialsRole], of name: String) async throws {
+        guard roles.contains(where: { $0.role == .emsp }) else {
             throw OCPIError.invalid("roles: no EMSP role (cpms is a CPO: it exchanges credentials with eMSPs)")
+        }
+        let others: [OCPIParty]
+        do {
+            others = try await parties.registered().filter { $0.name != name }
+        } catch {
+            logger.error("OCPI: cannot read the registered eMSPs: \(String(reflecting: error))")
+            throw OCPIError.internalError
+        }
+        for (index, role) in roles.enumerated() {
+            if let other = others.first(where: { $0.isParty(countryCode: role.countryCode, partyID: role.partyID) }) {
+                throw OCPIError.invalid("roles[\(index)]: \(role.countryCode)*\(role.partyID) is already registered as the eMSP \(other.name)")
+            }
         }
     }
 
