@@ -9,7 +9,9 @@ from __future__ import annotations
 import base64
 import json
 import os
+import random
 import signal
+import string
 import subprocess
 import threading
 import uuid
@@ -93,9 +95,10 @@ def test_an_independent_emsp_validates_every_location_evse_connector_and_tariff(
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     database = os.environ["CPMS_TEST_POSTGRES_URL"] if backend == "postgres" else "sqlite://cpms.db"
-    # The PostgreSQL test database is shared: this run's stations, tariff and eMSP have names of their own.
+    # The PostgreSQL test database is shared: this run's stations, tariff and eMSP (name and party) are its own.
     prefix = "L" + uuid.uuid4().hex[:8].upper()
     tariff_id = f"AC-{prefix}"
+    party_id = "".join(random.choice(string.ascii_uppercase + string.digits) for _ in range(3))
 
     def run(*args: str, api: bool = False) -> str:
         target = ["--url", base, "--token", token] if api else ["--database", database]
@@ -137,7 +140,7 @@ def test_an_independent_emsp_validates_every_location_evse_connector_and_tariff(
         added = httpx.post(f"{base}/api/emsps", json={"name": f"tnm-{prefix.lower()}"}, headers={"Authorization": f"Bearer {token}"}, timeout=30).json()
         status, envelope, _ = request(f"{base}/ocpi/2.2.1/credentials", added["token_a"], "POST", {
             "token": "emsp-token-b", "url": f"{EMSPVersions.base}/versions",
-            "roles": [{"role": "EMSP", "party_id": "TNM", "country_code": "NL", "business_details": {"name": "The eMSP"}}]})
+            "roles": [{"role": "EMSP", "party_id": party_id, "country_code": "NL", "business_details": {"name": "The eMSP"}}]})
         assert status == 200 and envelope["status_code"] == 1000, envelope
         token_c = envelope["data"]["token"]
 
@@ -192,6 +195,9 @@ def test_an_independent_emsp_validates_every_location_evse_connector_and_tariff(
                                  timeout=120, env={**os.environ, "PROTOCOL": "http", "OCPI_HOST": "127.0.0.1"})
         assert checked.returncode == 0, checked.stderr[-3000:]
         assert checked.stdout.strip() == str(len(documents)) and len(documents) == 4 + 6 + 6 + 1
+        # The eMSP leaves: a shared database keeps no registered party of this run.
+        status, envelope, _ = request(f"{base}/ocpi/2.2.1/credentials", token_c, "DELETE")
+        assert status == 200 and envelope["status_code"] == 1000, envelope
     finally:
         emsp.shutdown()
         server.send_signal(signal.SIGTERM)
