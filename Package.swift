@@ -123,7 +123,7 @@ let package = Package(
         .target(
             name: "CPMS",
             dependencies: [
-                "OCPP", "StationCore", "Tariffs",
+                "OCPP", "StationCore", "Tariffs", "Scheduling",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -237,7 +237,7 @@ let package = Package(
         .testTarget(
             name: "CPMSTests",
             dependencies: [
-                "CPMS", "OCPP", "StationTesting",
+                "CPMS", "OCPP", "Scheduling", "StationTesting",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],

@@ -14,6 +14,7 @@ struct StationGateway: Sendable {
     let registry: StationRegistry
     let clock: any StationClock
     let logger: Logger
+    var observer: any StationActivityObserver = IgnoredStationActivity()
 
     func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
         let gateway = self
@@ -36,7 +37,7 @@ struct StationGateway: Sendable {
     /// Runs one admitted connection until the station or cpms closes it.
     private func serve(stationID id: String, inbound: WebSocketInboundStream, send: @escaping OCPP201Endpoint.Send) async {
         let connection = StationConnection(
-            stationID: id, settings: settings, writer: writer, registry: registry, clock: clock, logger: logger, send: send)
+            stationID: id, settings: settings, writer: writer, registry: registry, clock: clock, logger: logger, observer: observer, send: send)
         await connection.start()
         let generation = await connections.register(connection)
         logger.notice("station \(id) connected")
