@@ -19,6 +19,9 @@ public func buildCPMSApplication(
         admission: StationAdmission(authenticator: StationAuthenticator(registry: registry)), connections: connections,
         settings: configuration.gateway, writer: writer, registry: registry, clock: clock, logger: logger)
 
+    let calendar = try await CalendarService(
+        store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger)
+
     let router = Router(context: BasicWebSocketRequestContext.self)
     gateway.addRoutes(to: router)
     let api = router.group("api").add(middleware: APIMiddleware(tokens: APITokenStore(database: database), logger: logger))

@@ -171,6 +171,7 @@ public enum Migrations {
             )
             """,
         ]),
+        calendar,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.
