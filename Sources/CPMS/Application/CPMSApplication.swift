@@ -15,12 +15,14 @@ public func buildCPMSApplication(
     try await registry.disconnectAll()
     let writer = IngestWriter(database: database, logger: logger)
     let connections = StationConnections(registry: registry, clock: clock, logger: logger)
-    let gateway = StationGateway(
+    var gateway = StationGateway(
         admission: StationAdmission(authenticator: StationAuthenticator(registry: registry)), connections: connections,
         settings: configuration.gateway, writer: writer, registry: registry, clock: clock, logger: logger)
 
     let calendar = try await CalendarService(
         store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger)
+    let scheduler = CalendarScheduler(source: calendar, sender: GatewayCommandSender(connections: connections), clock: clock, logger: logger)
+    gateway.observer = CalendarStationActivity(scheduler: scheduler, calendar: calendar, logger: logger)
 
     let router = Router(context: BasicWebSocketRequestContext.self)
     gateway.addRoutes(to: router)
@@ -36,7 +38,8 @@ public func buildCPMSApplication(
             webSocketRouter: router,
             configuration: .init(ws: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30))))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cpms"),
-        services: [CPMSShutdown(connections: connections, database: database)],
+        // Shut down in reverse order: the scheduler stops before the connections and the database close.
+        services: [CPMSShutdown(connections: connections, database: database), scheduler],
         logger: logger)
 }
 
