@@ -131,7 +131,7 @@ async def one_run(cpms: Cpms, run: int, stations: int, bookings: int, lead_s: fl
     for index in range(bookings):
         name = names[index % stations]
         evse = index // stations + 1
-        body = {"id": f"R{run}-{index:04d}", "station": name, "evse_id": evse, "start": iso(slot), "end": iso(slot + 10 * SLOT_S),
+        body = {"id": f"R{run}-{index:04d}", "station": name, "evse_id": evse, "start": iso(slot), "end": iso(slot + SLOT_S),
                 "token": {"uid": f"TOKEN-{index:04d}", "type": "APP_USER", "contract_id": f"NL-TNM-C{index:08d}", "emsp": "NL*TNM"}}
         await loop.run_in_executor(None, cpms.api, "POST", "calendar/bookings", body)
         made += 1
@@ -176,8 +176,8 @@ def main() -> int:
                 cpms.api("PUT", f"stations/{name}/evses/{evse}/connectors/1",
                          {"standard": "IEC_62196_T2", "power_type": "AC_3_PHASE", "max_electric_power": 22000})
         for run in range(1, args.runs + 1):
-            # Each run books the same EVSEs for a later slot (the bookings of earlier runs end 10 minutes after theirs).
-            delays = asyncio.run(one_run(cpms, run, args.stations, args.bookings, args.lead + (run - 1) * 600))
+            # Each run books the same EVSEs for a later minute (an earlier run's bookings last one minute).
+            delays = asyncio.run(one_run(cpms, run, args.stations, args.bookings, args.lead))
             if delays:
                 p50, p99 = percentile(delays, 0.50), percentile(delays, 0.99)
                 results.append((p50, p99, max(delays), len(delays)))
