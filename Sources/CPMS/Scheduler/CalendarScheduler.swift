@@ -113,8 +113,11 @@ final class CalendarScheduler: Service, Sendable {
             return starting
         }
         for station in starting {
+            // No-show releases need no call: the station's commands go first, so that releases due at the same
+            // instant (a booking ending as the next begins) never hold up a ReserveNow.
             let actions = byStation[station] ?? []
-            group.addTask { await self.execute(actions, at: station) }
+            let ordered = actions.filter { StationCommand($0) != nil } + actions.filter { StationCommand($0) == nil }
+            group.addTask { await self.execute(ordered, at: station) }
         }
         var next = uptime + settings.longestSleep
         if let instant = await source.nextActionTime(after: now) {

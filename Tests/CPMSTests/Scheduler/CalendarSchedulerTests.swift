@@ -176,7 +176,8 @@ struct CalendarSchedulerTests {
             .changeAvailability(evse: 2, operative: false),
             .changeAvailability(evse: 2, operative: true),
         ])
-        #expect(store.executions.map(\.action) == ["inoperative/M1", "reserve/B1/v1", "release/B1", "restore/M1", "inoperative/M2", "restore/M2"])
+        #expect(store.executions.map(\.action) == ["inoperative/M1", "reserve/B1/v1", "restore/M1", "release/B1", "inoperative/M2", "restore/M2"],
+            "a no-show release (no call) comes after the station's commands due at the same instant")
         #expect(store.executions.map(\.at) == [15, 15, 30, 30, 50, 60].map { Self.at(minutes: $0) })
     }
 }
