@@ -193,7 +193,7 @@ let package = Package(
         .executableTarget(
             name: "cpms",
             dependencies: [
-                "CPMS", "Tariffs",
+                "CPMS", "Tariffs", "Scheduling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],

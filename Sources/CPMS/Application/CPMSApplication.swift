@@ -30,6 +30,7 @@ public func buildCPMSApplication(
     StationsController(registry: registry, reports: StationReports(database: database), connections: connections).addRoutes(to: api)
     CommandsController(registry: registry, connections: connections, clock: clock).addRoutes(to: api)
     TariffsController(store: TariffStore(database: database), clock: clock).addRoutes(to: api)
+    CalendarController(calendar: calendar, registry: registry, tokens: APITokenStore(database: database), clock: clock).addRoutes(to: api)
 
     let frameSize = configuration.gateway.maxFrameBytes
     return Application(
