@@ -146,8 +146,8 @@ def test_a_booking_and_a_maintenance_block_reach_the_station_once_across_cpms_re
                            {"standard": "IEC_62196_T2", "power_type": "AC_3_PHASE", "max_electric_power": 22000})
         assert code == 200, f"describing EVSE {evse}: {code}"
 
-    # The slot starts at the next minute at least 40 s away: time for a restart before it.
-    slot = math.ceil((time.time() + 40) / SLOT_S) * SLOT_S
+    # The slot starts at the next minute at least 50 s away: time to start the station and restart cpms before it.
+    slot = math.ceil((time.time() + 50) / SLOT_S) * SLOT_S
     maintenance_start, maintenance_end = slot + SLOT_S, slot + 2 * SLOT_S
     code, booked = cpms.api("POST", "calendar/bookings", {
         "id": "B-E2E-1", "station": STATION, "evse_id": 1, "start": iso(slot), "end": iso(slot + 3 * SLOT_S),
