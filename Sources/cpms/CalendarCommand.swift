@@ -21,14 +21,7 @@ struct CalendarCommand: AsyncParsableCommand {
         @Option(help: "Only this EVSE of --station.")
         var evse: Int?
 
-        @Option(help: "Only EVSEs with a connector of this OCPI ConnectorType.")
-        var standard: String?
-
-        @Option(help: "Only EVSEs with a connector of this OCPI PowerType.")
-        var powerType: String?
-
-        @Option(help: "Only EVSEs with a connector of at least this many W.")
-        var minPower: Int?
+        @OptionGroup var requirement: ConnectorRequirementOptions
 
         @Option(help: "From (RFC 3339); default now.")
         var from: String?
@@ -43,8 +36,8 @@ struct CalendarCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await api.call("GET", "/api/calendar/free-slots", query: [
-                ("station", station), ("evse", evse.map(String.init)), ("standard", standard), ("power_type", powerType),
-                ("min_power", minPower.map(String.init)), ("from", from), ("to", to), ("min_duration", minDuration.map(String.init)),
+                ("station", station), ("evse", evse.map(String.init)), ("standard", requirement.standard),
+                ("power_type", requirement.powerType), ("min_power", requirement.minPower.map(String.init)), ("from", from), ("to", to), ("min_duration", minDuration.map(String.init)),
             ])
         }
     }
@@ -54,17 +47,7 @@ struct CalendarCommand: AsyncParsableCommand {
             abstract: "Book an EVSE for a driver's token (as an admin, the API token's name).",
             discussion: "Example: cpms calendar book CS-0042 1 --start 2027-01-15T09:00:00Z --end 2027-01-15T10:00:00Z --token-uid 04A1B2C3 --emsp NL*TNM")
 
-        @Argument(help: "The station id.")
-        var station: String
-
-        @Argument(help: "The EVSE number.")
-        var evse: Int
-
-        @Option(help: "Start (RFC 3339, on a slot boundary).")
-        var start: String
-
-        @Option(help: "End (RFC 3339, on a slot boundary).")
-        var end: String
+        @OptionGroup var window: EVSEWindowArguments
 
         @Option(help: "The token's uid (what the station sees).")
         var tokenUid: String
@@ -81,30 +64,15 @@ struct CalendarCommand: AsyncParsableCommand {
         @Option(help: "The entry id; default one cpms generates (B-...).")
         var id: String?
 
-        @Option(help: "Require a connector of this OCPI ConnectorType.")
-        var standard: String?
-
-        @Option(help: "Require a connector of this OCPI PowerType.")
-        var powerType: String?
-
-        @Option(help: "Require a connector of at least this many W.")
-        var minPower: Int?
+        @OptionGroup var requirement: ConnectorRequirementOptions
 
         @OptionGroup var api: APIOptions
 
         func run() async throws {
-            var body: [String: Any] = [
-                "station": station, "evse_id": evse, "start": start, "end": end,
-                "token": ["uid": tokenUid, "type": tokenType, "contract_id": contractId ?? tokenUid, "emsp": emsp],
-            ]
+            var body = window.body
+            body["token"] = ["uid": tokenUid, "type": tokenType, "contract_id": contractId ?? tokenUid, "emsp": emsp]
             body["id"] = id
-            if standard != nil || powerType != nil || minPower != nil {
-                var requirement: [String: Any] = [:]
-                requirement["standard"] = standard
-                requirement["power_type"] = powerType
-                requirement["min_power"] = minPower
-                body["requirement"] = requirement
-            }
+            body["requirement"] = requirement.body
             try await api.call("POST", "/api/calendar/bookings", body: body)
         }
     }
@@ -167,17 +135,7 @@ struct CalendarCommand: AsyncParsableCommand {
             abstract: "Plan a maintenance block: the EVSE is taken out at its start and given back at its end.",
             discussion: "Over a booking it is refused unless --force, which cancels the booking (its eMSP is told why).")
 
-        @Argument(help: "The station id.")
-        var station: String
-
-        @Argument(help: "The EVSE number.")
-        var evse: Int
-
-        @Option(help: "Start (RFC 3339, on a slot boundary).")
-        var start: String
-
-        @Option(help: "End (RFC 3339, on a slot boundary).")
-        var end: String
+        @OptionGroup var window: EVSEWindowArguments
 
         @Option(help: "Why.")
         var reason: String
@@ -194,7 +152,9 @@ struct CalendarCommand: AsyncParsableCommand {
         @OptionGroup var api: APIOptions
 
         func run() async throws {
-            var body: [String: Any] = ["station": station, "evse_id": evse, "start": start, "end": end, "reason": reason, "force": force]
+            var body = window.body
+            body["reason"] = reason
+            body["force"] = force
             body["technician"] = technician
             body["id"] = id
             try await api.call("POST", "/api/calendar/maintenance", body: body)
@@ -256,5 +216,44 @@ struct CalendarCommand: AsyncParsableCommand {
         func run() async throws {
             try await api.call("GET", "/api/calendar/actions", query: [("station", station), ("from", from), ("to", to), ("limit", limit.map(String.init))])
         }
+    }
+}
+
+/// The EVSE and the window a booking or maintenance block is for.
+struct EVSEWindowArguments: ParsableArguments {
+    @Argument(help: "The station id.")
+    var station: String
+
+    @Argument(help: "The EVSE number.")
+    var evse: Int
+
+    @Option(help: "Start (RFC 3339, on a slot boundary).")
+    var start: String
+
+    @Option(help: "End (RFC 3339, on a slot boundary).")
+    var end: String
+
+    var body: [String: Any] { ["station": station, "evse_id": evse, "start": start, "end": end] }
+}
+
+/// What a connector must offer: for a booking, or to filter a free-slot search.
+struct ConnectorRequirementOptions: ParsableArguments {
+    @Option(help: "A connector of this OCPI ConnectorType.")
+    var standard: String?
+
+    @Option(help: "A connector of this OCPI PowerType.")
+    var powerType: String?
+
+    @Option(help: "A connector of at least this many W.")
+    var minPower: Int?
+
+    /// The API's `requirement` object; nil when nothing is required.
+    var body: [String: Any]? {
+        guard standard != nil || powerType != nil || minPower != nil else { return nil }
+        var requirement: [String: Any] = [:]
+        requirement["standard"] = standard
+        requirement["power_type"] = powerType
+        requirement["min_power"] = minPower
+        return requirement
     }
 }

@@ -145,6 +145,10 @@ def test_uplink_reports_to_an_ocpp_library_csms_and_obeys_it(uplinked_station):
     reserved = csms.send(call.ReserveNow(id=41, expiry_date_time=now(3), id_token={"id_token": "APP-2", "type": "Central"},
                                          evse_id=1))
     assert reserved.status == "Accepted"
+    # The same id again (a CSMS whose booking changed) replaces the reservation instead of colliding with it.
+    again = csms.send(call.ReserveNow(id=41, expiry_date_time=now(3), id_token={"id_token": "APP-2", "type": "Central"},
+                                      evse_id=1))
+    assert again.status == "Accepted", again
     wait_until(lambda: any(s["evse_id"] == 1 and s["connector_status"] == "Reserved"
                            for s in csms.messages("StatusNotification")), 10, "EVSE 1 Reserved")
     wait_until(lambda: csms.messages("ReservationStatusUpdate"), 15, "the reservation to expire")

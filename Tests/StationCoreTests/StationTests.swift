@@ -124,6 +124,19 @@ import Testing
         #expect(s.sockets[2]?.status == .available)
     }
 
+    @Test func theNextBookingsReservationTakesTheSocketAtTheInstantThePreviousOneEnds() throws {
+        var s = station()
+        _ = s.observe(1, pilot: .a, quality: .fresh, power: 0, energy: 0, at: t0)
+        let first = Reservation(id: 1, socket: 1, idTag: "ANN", expiresAt: t0 + 60)
+        _ = try s.reserve(first, at: t0)
+        let second = Reservation(id: 2, socket: 1, idTag: "BOB", expiresAt: t0 + 120)
+        #expect(throws: StationRefusal.self, "a reservation in force holds the socket") { try s.reserve(second, at: t0 + 59) }
+        let events = try s.reserve(second, at: t0 + 60)
+        #expect(events.first == .reservationEnded(first, .expired), "expired before the cycle noticed")
+        #expect(s.reservation(on: 1) == second)
+        #expect(s.expire(at: t0 + 61).isEmpty, "the first one ended once")
+    }
+
     @Test func remoteStartBeforePlugInStartsOnPlugIn() throws {
         var s = station(authorization: .token)
         _ = s.observe(1, pilot: .a, quality: .fresh, power: 0, energy: 0, at: t0)

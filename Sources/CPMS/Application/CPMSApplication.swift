@@ -22,12 +22,14 @@ public func buildCPMSApplication(
         logger.error("could not write the charging records missing for ended transactions: \(String(reflecting: error))")
     }
     let connections = StationConnections(registry: registry, clock: clock, logger: logger)
-    let gateway = StationGateway(
+    var gateway = StationGateway(
         admission: StationAdmission(authenticator: StationAuthenticator(registry: registry)), connections: connections,
         settings: configuration.gateway, writer: writer, recorder: recorder, registry: registry, clock: clock, logger: logger)
 
     let calendar = try await CalendarService(
         store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger)
+    let scheduler = CalendarScheduler(source: calendar, sender: GatewayCommandSender(connections: connections), clock: clock, logger: logger)
+    gateway.observer = CalendarStationActivity(scheduler: scheduler, calendar: calendar, logger: logger)
 
     let router = Router(context: BasicWebSocketRequestContext.self)
     gateway.addRoutes(to: router)
@@ -59,7 +61,8 @@ public func buildCPMSApplication(
             webSocketRouter: router,
             configuration: .init(ws: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30))))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cpms"),
-        services: [CPMSShutdown(connections: connections, database: database)],
+        // Shut down in reverse order: the scheduler stops before the connections and the database close.
+        services: [CPMSShutdown(connections: connections, database: database), scheduler],
         logger: logger)
 }
 

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import OCPP
 import StationCore
+import Synchronization
 
 /// One station's live OCPP 2.0.1 connection: what it sends is stored before it is answered, and the API's
 /// commands go out through `call`.
@@ -14,14 +15,18 @@ final class StationConnection: Sendable {
     let registry: StationRegistry
     let clock: any StationClock
     let logger: Logger
+    let observer: any StationActivityObserver
+    private let booted = Mutex(false)
     /// Finishes when the connection is closed from cpms's side (replaced, or shutdown).
     let closed: AsyncStream<Void>
     private let closing: AsyncStream<Void>.Continuation
 
     init(
-        stationID: String, settings: GatewaySettings, writer: IngestWriter, recorder: ChargingRecorder, registry: StationRegistry, clock: any StationClock,
-        logger: Logger, send: @escaping OCPP201Endpoint.Send
+        stationID: String, settings: GatewaySettings, writer: IngestWriter, recorder: ChargingRecorder, registry: StationRegistry,
+        clock: any StationClock, logger: Logger, observer: any StationActivityObserver = IgnoredStationActivity(),
+        send: @escaping OCPP201Endpoint.Send
     ) {
+        self.observer = observer
         self.stationID = stationID
         self.settings = settings
         self.writer = writer
@@ -49,6 +54,10 @@ final class StationConnection: Sendable {
         closing.finish()
     }
 
+    /// Whether the station has sent an accepted BootNotification on this connection (OCPP: the CSMS sends
+    /// nothing of its own before).
+    var hasBooted: Bool { booted.withLock { $0 } }
+
     /// Sends a CSMS→station call and waits for the answer.
     func call<Request: OCPP201.Request>(_ request: Request) async throws(OCPPError) -> Request.Response {
         try await endpoint.call(request)
@@ -64,13 +73,16 @@ final class StationConnection: Sendable {
         let interval = Int(settings.heartbeatInterval.components.seconds)
         let tokens = settings.acceptedTokens
         let logger = logger
-        await endpoint.on(OCPP201.BootNotificationRequest.self) { request in
+        let observer = observer
+        await endpoint.on(OCPP201.BootNotificationRequest.self) { [weak self] request in
             let now = clock.wallTime
             let station = request.chargingStation
             try await registry.recordBoot(id, StationBoot(
                 vendorName: station.vendorName, model: station.model, serialNumber: station.serialNumber,
                 firmwareVersion: station.firmwareVersion, reason: request.reason.rawValue, at: StoredTime.text(now)))
             logger.info("station booted: \(station.vendorName) \(station.model), \(request.reason.rawValue)")
+            self?.booted.withLock { $0 = true }
+            Task { await observer.stationBooted(id) }
             return .init(currentTime: now, interval: interval, status: .accepted)
         }
         await endpoint.on(OCPP201.HeartbeatRequest.self) { _ in
@@ -94,6 +106,7 @@ final class StationConnection: Sendable {
                     logger.error("charging record of transaction \(transaction) not written: \(String(reflecting: error))")
                 }
             }
+            await observer.transactionEventStored(request, station: id)
             return .init(idTokenInfo: request.idToken.map { .init(status: Self.verdict(for: $0.idToken, tokens: tokens)) })
         }
         await endpoint.on(OCPP201.MeterValuesRequest.self) { request in

@@ -15,6 +15,7 @@ struct StationGateway: Sendable {
     let registry: StationRegistry
     let clock: any StationClock
     let logger: Logger
+    var observer: any StationActivityObserver = IgnoredStationActivity()
 
     func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
         let gateway = self
@@ -38,7 +39,7 @@ struct StationGateway: Sendable {
     private func serve(stationID id: String, inbound: WebSocketInboundStream, send: @escaping OCPP201Endpoint.Send) async {
         let connection = StationConnection(
             stationID: id, settings: settings, writer: writer, recorder: recorder, registry: registry, clock: clock, logger: logger,
-            send: send)
+            observer: observer, send: send)
         await connection.start()
         let generation = await connections.register(connection)
         logger.notice("station \(id) connected")

@@ -3,10 +3,19 @@ public import StationCore
 
 extension StationController {
     /// Holds a socket for a token until `expiresAt`; a charger's connector is reserved on the charger too.
+    /// `replacing` names a reservation that this one replaces (the CSMS sent ReserveNow again with its id).
     @discardableResult
-    public func reserve(_ id: SocketID, idTag: String, expiresAt: Date) async throws(StationRefusal) -> Reservation {
-        reservationCounter += 1
-        let reservation = Reservation(id: reservationCounter, socket: id, idTag: idTag, expiresAt: expiresAt)
+    public func reserve(
+        _ id: SocketID, idTag: String, expiresAt: Date, replacing previous: Int? = nil
+    ) async throws(StationRefusal) -> Reservation {
+        let number: Int
+        if let previous, station.reservations[previous] != nil {
+            number = previous
+        } else {
+            reservationCounter += 1
+            number = reservationCounter
+        }
+        let reservation = Reservation(id: number, socket: id, idTag: idTag, expiresAt: expiresAt)
         publish(try station.reserve(reservation, at: clock.wallTime))
         if let link = chargerLinks[id] {
             do {

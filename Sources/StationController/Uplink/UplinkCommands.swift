@@ -91,7 +91,11 @@ struct UplinkCommands: Sendable {
             return .init(status: .rejected, statusInfo: .init(reasonCode: "NoEVSE", additionalInfo: "name the EVSE to reserve"))
         }
         do {
-            let reservation = try await controller.reserve(SocketID(evse), idTag: request.idToken.idToken, expiresAt: request.expiryDateTime)
+            // OCPP: a ReserveNow with the id of an existing reservation replaces it.
+            var previous: Int?
+            if let socket = journal.reservedSocket(csmsId: request.id) { previous = await controller.station.reservation(on: socket)?.id }
+            let reservation = try await controller.reserve(
+                SocketID(evse), idTag: request.idToken.idToken, expiresAt: request.expiryDateTime, replacing: previous)
             journal.rememberReservation(csmsId: request.id, socket: reservation.socket)
             return .init(status: .accepted)
         } catch {

@@ -138,7 +138,10 @@ public struct Station: Sendable {
         guard let socket = sockets[reservation.socket] else {
             throw StationRefusal(.unknownSocket, "no socket \(reservation.socket)")
         }
-        if let existing = self.reservation(on: reservation.socket), existing.id != reservation.id {
+        // A reservation whose time is up but that the cycle has not expired yet holds nothing: the next
+        // booking's reservation may start at the very instant the previous one ends.
+        let other = self.reservation(on: reservation.socket).flatMap { $0.id == reservation.id ? nil : $0 }
+        if let other, !other.isExpired(at: time) {
             throw StationRefusal(.occupied, "socket \(reservation.socket) is already reserved")
         }
         switch socket.status {
@@ -149,6 +152,10 @@ public struct Station: Sendable {
         }
         guard !reservation.isExpired(at: time) else { throw StationRefusal(.rejected, "reservation already expired") }
         var events: [StationEvent] = []
+        if let other {
+            reservations[other.id] = nil
+            events.append(.reservationEnded(other, .expired))
+        }
         if let previous = reservations[reservation.id], previous.socket != reservation.socket {
             events.append(.reservationEnded(previous, .cancelled))
         }
