@@ -46,9 +46,10 @@ public struct EnergyManager: Sendable {
             let target = Controller(inputs: inputs, plan: plan, baseLoad: estimate.baseLoad).decide()
             decision = StepSequencer.sequence(
                 target, previous: inputs.previous ?? last ?? .idle(target), settled: estimate.settled,
-                batteryTrusted: naive.battery.limits != nil)
+                batteryTrusted: naive.battery.limits != nil,
+                empty: Set(inputs.sockets.filter { $0.state == .idle }.map(\.id)))
         }
-        commands.record(decision, at: now, horizon: ResponseTimes(inputs.settings).horizon)
+        commands.record(decision, sockets: inputs.sockets, at: now, horizon: ResponseTimes(inputs.settings).horizon)
         last = decision
         return decision
     }

@@ -25,6 +25,7 @@ import pytest
 import websockets
 
 from conftest import REPO_ROOT
+from demo_station import pin_tariff
 from test_stationd_process import BIN, free_port, wait_until
 
 PASSWORD = "hostile-password-0001"
@@ -47,7 +48,7 @@ def station(tmp_path):
     modbus_port, api_port, ocpp_port = free_port(), free_port(), free_port()
     (tmp_path / "stations").mkdir()
     shutil.copytree(REPO_ROOT / "firmware-config" / "devices", tmp_path / "devices")
-    text = (REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text()
+    text = pin_tariff((REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text())
     text = text.replace("port: 5020", f"port: {modbus_port}").replace("port: 8181", f"port: {api_port}")
     text = text.replace("../../.stationmaster/demo/outbox.sqlite", str(tmp_path / "outbox.sqlite"))
     text = text.replace("period_ms: 1000", f"period_ms: {int(PERIOD_S * 1000)}")

@@ -29,6 +29,7 @@ from ocpp.v16.enums import (Action, AuthorizationStatus, AvailabilityStatus, Cha
 
 from test_stationd_process import BIN, free_port, wait_until
 from conftest import REPO_ROOT
+from demo_station import pin_tariff
 
 CHARGER = "CP-INTEROP-1"
 PASSWORD = "interop-password-0001"
@@ -81,7 +82,7 @@ def station(tmp_path):
     modbus_port, api_port, ocpp_port = free_port(), free_port(), free_port()
     (tmp_path / "stations").mkdir()
     shutil.copytree(REPO_ROOT / "firmware-config" / "devices", tmp_path / "devices")
-    text = (REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text()
+    text = pin_tariff((REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text())
     text = text.replace("port: 5020", f"port: {modbus_port}").replace("port: 8181", f"port: {api_port}")
     text = text.replace("../../.stationmaster/demo/outbox.sqlite", str(tmp_path / "outbox.sqlite"))
     text += f"""

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import REPO_ROOT
+from demo_station import pin_tariff
 
 BIN = Path(os.environ.get("STATIONCTL", REPO_ROOT / ".build" / "debug" / "stationctl")).parent
 
@@ -51,7 +52,7 @@ def station(tmp_path):
     modbus_port, api_port = free_port(), free_port()
     (tmp_path / "stations").mkdir()
     shutil.copytree(REPO_ROOT / "firmware-config" / "devices", tmp_path / "devices")
-    text = (REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text()
+    text = pin_tariff((REPO_ROOT / "firmware-config" / "stations" / "demo.yaml").read_text())
     text = text.replace("port: 5020", f"port: {modbus_port}").replace("port: 8181", f"port: {api_port}")
     text = text.replace("../../.stationmaster/demo/outbox.sqlite", str(tmp_path / "outbox.sqlite"))
     config = tmp_path / "stations" / "demo.yaml"

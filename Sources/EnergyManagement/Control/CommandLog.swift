@@ -35,10 +35,16 @@ struct CommandLog: Sendable {
     var battery = History()
 
     /// Records a decision's setpoints as the commands in force from `time`.
-    mutating func record(_ decision: SetpointDecision, at time: Duration, horizon: Duration) {
+    ///
+    /// A socket without an EV draws nothing whatever its limit, so it is recorded at 0 A: the safe current
+    /// that fail-safe gives an empty socket is no step to wait for, and an EV that arrives at a socket with a
+    /// standing limit is a step from the moment it shows.
+    mutating func record(_ decision: SetpointDecision, sockets demands: [SocketDemand], at time: Duration, horizon: Duration) {
         let keepAfter = time - horizon
+        let empty = Set(demands.filter { $0.state == .idle }.map(\.id))
         for (id, limit) in decision.socketLimits {
-            sockets[id, default: History()].record(limit.value, at: time, keepingAfter: keepAfter)
+            let drawable = empty.contains(id) ? 0 : limit.value
+            sockets[id, default: History()].record(drawable, at: time, keepingAfter: keepAfter)
         }
         for id in sockets.keys where decision.socketLimits[id] == nil {
             sockets[id]?.record(0, at: time, keepingAfter: keepAfter)

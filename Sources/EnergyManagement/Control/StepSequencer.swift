@@ -9,14 +9,16 @@ import StationCore
 /// takes it.
 enum StepSequencer {
     /// `batteryTrusted` false: the battery goes to its target at once (an untrusted battery must idle).
+    /// `empty`: sockets without an EV, whose limits change nothing at the meter and so are no steps.
     static func sequence(
-        _ target: SetpointDecision, previous: SetpointDecision?, settled: Bool, batteryTrusted: Bool
+        _ target: SetpointDecision, previous: SetpointDecision?, settled: Bool, batteryTrusted: Bool,
+        empty: Set<SocketID> = []
     ) -> SetpointDecision {
         guard let previous else { return target }
         let tolerance = 1e-6
         var lowering = false
         var raising = false
-        for (id, limit) in target.socketLimits {
+        for (id, limit) in target.socketLimits where !empty.contains(id) {
             let before = previous.socketLimits[id] ?? .zero
             if limit.value < before.value - tolerance { lowering = true }
             if limit.value > before.value + tolerance { raising = true }

@@ -48,6 +48,11 @@ struct ClosedLoopStation {
     var rng: SplitMix64
     /// Whether the manager is told when each reading was taken; without, it treats them as simultaneous.
     var tellsReadingTimes = true
+    /// The price schedule the manager plans the battery on, and the wall time at the run's start.
+    var schedule = PriceSchedule.empty
+    var startTime = Date(timeIntervalSince1970: 1_800_000_000)
+    /// The most each car draws per phase, whatever its limit.
+    var carMaxCurrent: Amperes = 32
 
     // Physics
     var now = 0
@@ -90,7 +95,7 @@ struct ClosedLoopStation {
         guard carPresent[id] == true else { return .zero }
         let limit = Self.value(limitWrites[id] ?? [(0, 0)], at: time - timing.evseDelay)
         guard limit >= 6 else { return .zero }
-        return Watts(current: min(limit, 32), phases: 3, voltage: Self.voltage)
+        return Watts(current: min(limit, carMaxCurrent), phases: 3, voltage: Self.voltage)
     }
 
     func batteryPower(at time: Int) -> Watts {
@@ -160,9 +165,9 @@ struct ClosedLoopStation {
             power: polledBattery?.power, quality: polledBattery == nil ? .failed : .fresh,
             measuredAt: polledBattery.map { .milliseconds($0.at) })
         let inputs = EnergyInputs(
-            time: Date(timeIntervalSince1970: 1_800_000_000 + Double(now) / 1000), gridPower: polledGrid.value,
+            time: startTime.addingTimeInterval(Double(now) / 1000), gridPower: polledGrid.value,
             gridQuality: polledGrid.failed || polledGrid.value == nil ? .failed : .fresh, sockets: sockets, battery: battery,
-            schedule: .empty, gridCap: gridCap, settings: settings, previous: previous,
+            schedule: schedule, gridCap: gridCap, settings: settings, previous: previous,
             uptime: tellsReadingTimes ? .milliseconds(now) : nil, gridReadAt: .milliseconds(polledGrid.at))
         let decision = manager.decide(inputs)
         for id in [SocketID(1), 2] {
