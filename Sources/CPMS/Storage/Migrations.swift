@@ -175,6 +175,8 @@ public enum Migrations {
         calendar,
         ocpiParties,
         locations,
+        ocpiPushQueue,
+        ocpiTokens,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.
