@@ -56,6 +56,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most objects one page of an OCPI GET list (locations, tariffs) holds (1...1000).")
     var ocpiPageLimit = 100
 
+    @Option(help: "How often a running OCPI session's kWh, charging periods and cost are PATCHed to its eMSP, in seconds (1...86400); status changes go at once.")
+    var ocpiSessionUpdateInterval = 60
+
     @OptionGroup var database: DatabaseOption
 
     /// The calendar settings the options give.
@@ -85,6 +88,9 @@ struct Serve: AsyncParsableCommand {
         guard (1...100).contains(ocpiBusinessName.count) else { throw ValidationError("--ocpi-business-name must be 1 to 100 characters") }
         guard (1...600).contains(ocpiCallTimeout) else { throw ValidationError("--ocpi-call-timeout must be 1...600 seconds") }
         guard (1...1_000).contains(ocpiPageLimit) else { throw ValidationError("--ocpi-page-limit must be 1...1000") }
+        guard (1...86_400).contains(ocpiSessionUpdateInterval) else {
+            throw ValidationError("--ocpi-session-update-interval must be 1...86400 seconds")
+        }
         if let problem = calendarSettings.problem {
             let option = [
                 ("slot step", "--calendar-slot-step"), ("turnaround gap", "--calendar-turnaround-gap"),
@@ -116,6 +122,7 @@ struct Serve: AsyncParsableCommand {
                 publicURL: publicURL ?? CPMSConfiguration.defaultPublicURL(host: host, port: port), countryCode: ocpiCountryCode, partyID: ocpiPartyId,
                 businessName: ocpiBusinessName, callTimeout: .seconds(ocpiCallTimeout)))
         configuration.ocpiPageLimit = ocpiPageLimit
+        configuration.ocpiSessionUpdateInterval = .seconds(ocpiSessionUpdateInterval)
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)
         } catch {

@@ -14,7 +14,9 @@ public func buildCPMSApplication(
     let registry = StationRegistry(database: database)
     try await registry.disconnectAll()
     let writer = IngestWriter(database: database, logger: logger)
-    let recorder = ChargingRecorder(database: database, logger: logger)
+    let party = try CPOParty(countryCode: configuration.ocpi.countryCode, partyID: configuration.ocpi.partyID)
+    let pushQueue = OCPIPushQueue(database: database)
+    let recorder = ChargingRecorder(database: database, cdrs: CDRPublisher(database: database, party: party, queue: pushQueue), logger: logger)
     do {
         let written = try await recorder.recordMissing(at: clock.wallTime)
         if written > 0 { logger.notice("wrote \(written) charging records missing for ended transactions") }
@@ -30,6 +32,8 @@ public func buildCPMSApplication(
         store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger)
     let scheduler = CalendarScheduler(source: calendar, sender: GatewayCommandSender(connections: connections), clock: clock, logger: logger)
     gateway.observer = CalendarStationActivity(scheduler: scheduler, calendar: calendar, logger: logger)
+    let sessionPublisher = SessionPublisher(database: database, party: party, queue: pushQueue, recorder: recorder, logger: logger)
+    gateway.sessions = sessionPublisher
 
     let router = Router(context: BasicWebSocketRequestContext.self)
     gateway.addRoutes(to: router)
@@ -47,11 +51,12 @@ public func buildCPMSApplication(
     EMSPsController(parties: parties, registration: registration, settings: configuration.ocpi, clock: clock).addRoutes(to: api)
     var ocpi = OCPIRouting(settings: configuration.ocpi, parties: parties, clock: clock, logger: logger)
     ocpi.add(CredentialsModule(registration: registration))
-    let party = try CPOParty(countryCode: configuration.ocpi.countryCode, partyID: configuration.ocpi.partyID)
     ocpi.add(LocationsModule(
         catalog: LocationCatalog(store: LocationStore(database: database), party: party), settings: configuration.ocpi,
         pageLimit: configuration.ocpiPageLimit))
     ocpi.add(TariffsModule(store: TariffStore(database: database), party: party, settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
+    ocpi.add(SessionsModule(store: SessionStore(database: database), settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
+    ocpi.add(CDRsModule(store: CDRStore(database: database), settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes
@@ -62,7 +67,10 @@ public func buildCPMSApplication(
             configuration: .init(ws: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30))))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cpms"),
         // Shut down in reverse order: the scheduler stops before the connections and the database close.
-        services: [CPMSShutdown(connections: connections, database: database), scheduler],
+        services: [
+            CPMSShutdown(connections: connections, database: database), scheduler,
+            SessionUpdateService(publisher: sessionPublisher, interval: configuration.ocpiSessionUpdateInterval, clock: clock, logger: logger),
+        ],
         logger: logger)
 }
 

@@ -11,6 +11,9 @@ public struct CPMSConfiguration: Sendable {
     public var ocpi: OCPISettings
     /// The most objects one page of an OCPI GET list holds (a larger `limit` is cut to it).
     public var ocpiPageLimit = 100
+    /// How often a running OCPI session's kWh, charging periods and cost are PATCHed to its eMSP when nothing
+    /// else changed (a status or charging-state change is PATCHed at once).
+    public var ocpiSessionUpdateInterval: Duration = .seconds(60)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),

@@ -16,6 +16,7 @@ final class StationConnection: Sendable {
     let clock: any StationClock
     let logger: Logger
     let observer: any StationActivityObserver
+    let sessions: SessionPublisher?
     private let booted = Mutex(false)
     /// Finishes when the connection is closed from cpms's side (replaced, or shutdown).
     let closed: AsyncStream<Void>
@@ -24,9 +25,10 @@ final class StationConnection: Sendable {
     init(
         stationID: String, settings: GatewaySettings, writer: IngestWriter, recorder: ChargingRecorder, registry: StationRegistry,
         clock: any StationClock, logger: Logger, observer: any StationActivityObserver = IgnoredStationActivity(),
-        send: @escaping OCPP201Endpoint.Send
+        sessions: SessionPublisher? = nil, send: @escaping OCPP201Endpoint.Send
     ) {
         self.observer = observer
+        self.sessions = sessions
         self.stationID = stationID
         self.settings = settings
         self.writer = writer
@@ -74,6 +76,7 @@ final class StationConnection: Sendable {
         let tokens = settings.acceptedTokens
         let logger = logger
         let observer = observer
+        let sessions = sessions
         await endpoint.on(OCPP201.BootNotificationRequest.self) { [weak self] request in
             let now = clock.wallTime
             let station = request.chargingStation
@@ -96,6 +99,7 @@ final class StationConnection: Sendable {
         }
         await endpoint.on(OCPP201.TransactionEventRequest.self) { request in
             _ = try await writer.store(.transactionEvent(request, station: id, receivedAt: StoredTime.text(clock.wallTime)))
+            await sessions?.transactionEventStored(station: id, transactionId: request.transactionInfo.transactionId, at: clock.wallTime)
             if request.eventType == .ended {
                 // Also for a replayed Ended event: its record may have been lost. A failure here does not refuse the
                 // stored event (the station would resend it forever); cpms's next start writes what is missing.
