@@ -13,6 +13,12 @@ public func buildCPMSApplication(
     try await Migrations.run(on: database, clock: { clock.wallTime }, logger: logger)
     let registry = StationRegistry(database: database)
     try await registry.disconnectAll()
+    let ocpiClient = OCPIClient(settings: configuration.ocpi, timeout: configuration.ocpi.callTimeout, logger: logger)
+    var deliverySettings = configuration.ocpiPushDelivery
+    deliverySettings.lease = max(deliverySettings.lease, configuration.ocpi.callTimeout + .seconds(30))
+    let delivery = OCPIPushDelivery(database: database, client: ocpiClient, clock: clock, settings: deliverySettings, logger: logger)
+    // Every producer of OCPI pushes enqueues through this queue; enqueuing wakes the delivery.
+    let pushQueue = OCPIPushQueue(database: database, wake: { delivery.wake() })
     let writer = IngestWriter(database: database, logger: logger)
     let recorder = ChargingRecorder(database: database, logger: logger)
     do {
@@ -42,7 +48,6 @@ public func buildCPMSApplication(
     ChargingRecordsController(store: ChargingRecordStore(database: database), registry: registry).addRoutes(to: api)
 
     let parties = OCPIPartyStore(database: database)
-    let ocpiClient = OCPIClient(settings: configuration.ocpi, timeout: configuration.ocpi.callTimeout, logger: logger)
     let registration = OCPIRegistration(parties: parties, client: ocpiClient, settings: configuration.ocpi, clock: clock, logger: logger)
     EMSPsController(parties: parties, registration: registration, settings: configuration.ocpi, clock: clock).addRoutes(to: api)
     var ocpi = OCPIRouting(settings: configuration.ocpi, parties: parties, clock: clock, logger: logger)
@@ -61,8 +66,8 @@ public func buildCPMSApplication(
             webSocketRouter: router,
             configuration: .init(ws: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30))))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cpms"),
-        // Shut down in reverse order: the scheduler stops before the connections and the database close.
-        services: [CPMSShutdown(connections: connections, database: database), scheduler],
+        // Shut down in reverse order: push delivery and the scheduler stop before the connections and the database close.
+        services: [CPMSShutdown(connections: connections, database: database), scheduler, delivery],
         logger: logger)
 }
 
