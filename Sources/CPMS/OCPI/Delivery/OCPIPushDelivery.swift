@@ -22,7 +22,8 @@ public final class OCPIPushDelivery: Service, Sendable {
         public var pollInterval: Duration = .seconds(1)
         /// The wait after a failed attempt.
         public var backoff = OCPIPushBackoff()
-        /// How long a claimed push is held by this worker; longer than one call may take.
+        /// How long a claimed push is held by this worker; longer than one call may take. A push whose worker
+        /// died (a cpms process killed) is sent again once its lease has run out.
         public var lease: Duration = .seconds(40)
         /// Pushes in flight at once, over all eMSPs.
         public var maxInFlight = 64
@@ -30,6 +31,8 @@ public final class OCPIPushDelivery: Service, Sendable {
         public var maxInFlightPerEMSP = 16
         /// Draws the backoff's random share (0...1).
         public var draw: @Sendable () -> Double = { Double.random(in: 0...1) }
+        /// Only these eMSPs' pushes (nil: every eMSP's): for tests that share one database.
+        public var onlyParties: Set<String>?
 
         public init() {}
     }
@@ -83,8 +86,10 @@ public final class OCPIPushDelivery: Service, Sendable {
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
                 while !Task.isCancelled {
+                    // The next look is due `pollInterval` after this one began: time that passed during it counts.
+                    let began = self.clock.uptime
                     await self.claimDue(into: &group)
-                    await self.signal.wait(until: self.clock.uptime + self.settings.pollInterval, on: self.clock)
+                    await self.signal.wait(until: began + self.settings.pollInterval, on: self.clock)
                 }
                 group.cancelAll()
             }
@@ -96,8 +101,9 @@ public final class OCPIPushDelivery: Service, Sendable {
         let now = clock.wallTime
         let candidates: [String]
         do {
-            candidates = try await store.partiesWithClaimablePushes(at: now)
+            candidates = try await store.partiesWithClaimablePushes(at: now).filter { settings.onlyParties?.contains($0) ?? true }
         } catch {
+            if Task.isCancelled { return }
             logger.error("cannot read the OCPI push queue: \(String(reflecting: error))")
             return
         }
@@ -147,7 +153,7 @@ public final class OCPIPushDelivery: Service, Sendable {
             case .retry(let reason):
                 let delay = settings.backoff.delay(afterAttempts: push.attempts + 1, draw: settings.draw())
                 next = now.addingTimeInterval(delay.inSeconds)
-                stored = try await store.retry(push, owner: owner, error: reason, next: next!)
+                stored = try await store.retry(push, owner: owner, error: reason, at: now, next: next!)
                 logger.notice("push \(push.party)/\(push.seq) \(push.push.method.rawValue) \(push.push.objectKey) failed (attempt \(push.attempts + 1)), again in \(delay): \(reason)")
             case .deadLetter(let reason):
                 stored = try await store.deadLetter(push, owner: owner, reason: reason, at: now)

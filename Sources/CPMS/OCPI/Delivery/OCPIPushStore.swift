@@ -64,12 +64,13 @@ public struct OCPIPushStore: Sendable {
 
     /// The attempt failed and may succeed later: counted, the error kept, due again at `next`.
     @discardableResult
-    public func retry(_ push: OCPIQueuedPush, owner: String, error: String, next: Date) async throws -> Bool {
+    public func retry(_ push: OCPIQueuedPush, owner: String, error: String, at time: Date, next: Date) async throws -> Bool {
         try await database.withConnection { connection in
             try await connection.update("ocpi_push_queue")
                 .set(SQLIdentifier("attempts"), to: SQLBinaryExpression(SQLIdentifier("attempts"), .add, SQLBind(1)))
                 .set("last_error", to: SQLBind(String(error.prefix(1000))))
                 .set("next_attempt_at", to: SQLBind(StoredTime.text(next)))
+                .set("last_attempt_at", to: SQLBind(StoredTime.text(time)))
                 .set("leased_until", to: SQLLiteral.null).set("lease_owner", to: SQLLiteral.null)
                 .where("party", .equal, push.party).where("seq", .equal, push.seq).where("lease_owner", .equal, owner)
                 .returning("seq").all()

@@ -16,6 +16,9 @@ public struct OCPIQueuedPush: Sendable, Equatable {
     public var lastError: String?
 
     init(row: any SQLRow) throws {
+        func optional(_ column: String) throws -> String? {
+            try row.decodeNil(column: column) ? nil : try row.decode(column: column, as: String.self)
+        }
         party = try row.decode(column: "party", as: String.self)
         seq = try row.decode(column: "seq", as: Int64.self)
         requestID = try row.decode(column: "request_id", as: String.self)
@@ -23,20 +26,20 @@ public struct OCPIQueuedPush: Sendable, Equatable {
         guard let enqueuedAt = OCPPDateTime.parse(enqueued) else { throw OCPIPushQueueError(message: "push \(party)/\(seq): enqueued_at \(enqueued)") }
         self.enqueuedAt = enqueuedAt
         attempts = try row.decode(column: "attempts", as: Int.self)
-        lastError = try row.decode(column: "last_error", as: String?.self)
+        lastError = try optional("last_error")
         let method = try row.decode(column: "method", as: String.self)
         guard let parsed = OCPIPush.Method(rawValue: method) else { throw OCPIPushQueueError(message: "push \(party)/\(seq): unknown method \(method)") }
         let target: OCPIPush.Target
-        if let module = try row.decode(column: "module", as: String?.self) {
-            let json = try row.decode(column: "path_json", as: String?.self) ?? "[]"
+        if let module = try optional("module") {
+            let json = try optional("path_json") ?? "[]"
             target = .module(.init(rawValue: module), path: try JSONDecoder().decode([String].self, from: Data(json.utf8)))
-        } else if let url = try row.decode(column: "url", as: String?.self) {
+        } else if let url = try optional("url") {
             target = .url(url)
         } else {
             throw OCPIPushQueueError(message: "push \(party)/\(seq) has neither a module nor a URL")
         }
         push = OCPIPush(
             objectKey: try row.decode(column: "object_key", as: String.self), method: parsed, target: target,
-            body: try row.decode(column: "body", as: String?.self).map { Data($0.utf8) })
+            body: try optional("body").map { Data($0.utf8) })
     }
 }
