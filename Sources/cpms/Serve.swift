@@ -56,6 +56,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most objects one page of an OCPI GET list (locations, tariffs) holds (1...1000).")
     var ocpiPageLimit = 100
 
+    @Option(help: "How long a token's real-time authorization at the eMSPs may take, in seconds, all eMSPs together (1...60); the station waits for it.")
+    var ocpiAuthorizeTimeout = 5
+
+    @Option(help: "The timeout cpms announces in an OCPI CommandResponse, in seconds (1...600); keep it at least --call-timeout.")
+    var ocpiCommandTimeout = 30
+
     @OptionGroup var database: DatabaseOption
 
     /// The calendar settings the options give.
@@ -85,6 +91,8 @@ struct Serve: AsyncParsableCommand {
         guard (1...100).contains(ocpiBusinessName.count) else { throw ValidationError("--ocpi-business-name must be 1 to 100 characters") }
         guard (1...600).contains(ocpiCallTimeout) else { throw ValidationError("--ocpi-call-timeout must be 1...600 seconds") }
         guard (1...1_000).contains(ocpiPageLimit) else { throw ValidationError("--ocpi-page-limit must be 1...1000") }
+        guard (1...60).contains(ocpiAuthorizeTimeout) else { throw ValidationError("--ocpi-authorize-timeout must be 1...60 seconds") }
+        guard (1...600).contains(ocpiCommandTimeout) else { throw ValidationError("--ocpi-command-timeout must be 1...600 seconds") }
         if let problem = calendarSettings.problem {
             let option = [
                 ("slot step", "--calendar-slot-step"), ("turnaround gap", "--calendar-turnaround-gap"),
@@ -116,6 +124,8 @@ struct Serve: AsyncParsableCommand {
                 publicURL: publicURL ?? CPMSConfiguration.defaultPublicURL(host: host, port: port), countryCode: ocpiCountryCode, partyID: ocpiPartyId,
                 businessName: ocpiBusinessName, callTimeout: .seconds(ocpiCallTimeout)))
         configuration.ocpiPageLimit = ocpiPageLimit
+        configuration.ocpiAuthorizeTimeout = .seconds(ocpiAuthorizeTimeout)
+        configuration.ocpiCommandTimeout = ocpiCommandTimeout
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)
         } catch {

@@ -10,6 +10,13 @@ public import StationCore
 public func buildCPMSApplication(
     configuration: CPMSConfiguration, database: any CPMSDatabase, clock: any StationClock, logger: Logger
 ) async throws -> some ApplicationProtocol {
+    try await buildCPMSApplication(configuration: configuration, database: database, clock: clock, logger: logger, commandRunner: CommandRunner())
+}
+
+/// The same, with the runner of OCPI commands' station calls given (tests wait on it).
+func buildCPMSApplication(
+    configuration: CPMSConfiguration, database: any CPMSDatabase, clock: any StationClock, logger: Logger, commandRunner: CommandRunner
+) async throws -> some ApplicationProtocol {
     try await Migrations.run(on: database, clock: { clock.wallTime }, logger: logger)
     let registry = StationRegistry(database: database)
     try await registry.disconnectAll()
@@ -26,6 +33,14 @@ public func buildCPMSApplication(
         admission: StationAdmission(authenticator: StationAuthenticator(registry: registry)), connections: connections,
         settings: configuration.gateway, writer: writer, recorder: recorder, registry: registry, clock: clock, logger: logger)
 
+    let parties = OCPIPartyStore(database: database)
+    let tokens = OCPITokenStore(database: database)
+    let party = try CPOParty(countryCode: configuration.ocpi.countryCode, partyID: configuration.ocpi.partyID)
+    gateway.authorizer = OCPITokenAuthorizer(
+        tokens: tokens, parties: parties, locations: LocationStore(database: database), party: party,
+        client: OCPIClient(settings: configuration.ocpi, timeout: configuration.ocpiAuthorizeTimeout, logger: logger),
+        acceptedTokens: configuration.gateway.acceptedTokens, reuse: .seconds(15 * 60), clock: clock, logger: logger)
+
     let calendar = try await CalendarService(
         store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger)
     let scheduler = CalendarScheduler(source: calendar, sender: GatewayCommandSender(connections: connections), clock: clock, logger: logger)
@@ -41,17 +56,20 @@ public func buildCPMSApplication(
     CalendarController(calendar: calendar, registry: registry, tokens: APITokenStore(database: database), clock: clock).addRoutes(to: api)
     ChargingRecordsController(store: ChargingRecordStore(database: database), registry: registry).addRoutes(to: api)
 
-    let parties = OCPIPartyStore(database: database)
     let ocpiClient = OCPIClient(settings: configuration.ocpi, timeout: configuration.ocpi.callTimeout, logger: logger)
     let registration = OCPIRegistration(parties: parties, client: ocpiClient, settings: configuration.ocpi, clock: clock, logger: logger)
     EMSPsController(parties: parties, registration: registration, settings: configuration.ocpi, clock: clock).addRoutes(to: api)
     var ocpi = OCPIRouting(settings: configuration.ocpi, parties: parties, clock: clock, logger: logger)
     ocpi.add(CredentialsModule(registration: registration))
-    let party = try CPOParty(countryCode: configuration.ocpi.countryCode, partyID: configuration.ocpi.partyID)
     ocpi.add(LocationsModule(
         catalog: LocationCatalog(store: LocationStore(database: database), party: party), settings: configuration.ocpi,
         pageLimit: configuration.ocpiPageLimit))
     ocpi.add(TariffsModule(store: TariffStore(database: database), party: party, settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
+    ocpi.add(TokensModule(store: tokens))
+    ocpi.add(CommandsModule(
+        commands: OCPICommandStore(database: database), tokens: tokens,
+        catalog: LocationCatalog(store: LocationStore(database: database), party: party), connections: connections, calendar: calendar,
+        runner: commandRunner, timeout: configuration.ocpiCommandTimeout, clock: clock, logger: logger))
     ocpi.addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes

@@ -11,6 +11,11 @@ public struct CPMSConfiguration: Sendable {
     public var ocpi: OCPISettings
     /// The most objects one page of an OCPI GET list holds (a larger `limit` is cut to it).
     public var ocpiPageLimit = 100
+    /// How long the real-time authorization of a token at the eMSPs may take (`--ocpi-authorize-timeout`): the
+    /// station waits for it.
+    public var ocpiAuthorizeTimeout: Duration = .seconds(5)
+    /// The timeout cpms announces in a CommandResponse (`--ocpi-command-timeout`), in seconds.
+    public var ocpiCommandTimeout = 30
 
     public init(
         host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),

@@ -16,6 +16,7 @@ final class StationConnection: Sendable {
     let clock: any StationClock
     let logger: Logger
     let observer: any StationActivityObserver
+    let authorizer: any StationTokenAuthorizer
     private let booted = Mutex(false)
     /// Finishes when the connection is closed from cpms's side (replaced, or shutdown).
     let closed: AsyncStream<Void>
@@ -24,9 +25,10 @@ final class StationConnection: Sendable {
     init(
         stationID: String, settings: GatewaySettings, writer: IngestWriter, recorder: ChargingRecorder, registry: StationRegistry,
         clock: any StationClock, logger: Logger, observer: any StationActivityObserver = IgnoredStationActivity(),
-        send: @escaping OCPP201Endpoint.Send
+        authorizer: (any StationTokenAuthorizer)? = nil, send: @escaping OCPP201Endpoint.Send
     ) {
         self.observer = observer
+        self.authorizer = authorizer ?? AcceptedTokensAuthorizer(acceptedTokens: settings.acceptedTokens)
         self.stationID = stationID
         self.settings = settings
         self.writer = writer
@@ -71,7 +73,7 @@ final class StationConnection: Sendable {
         let writer = writer
         let recorder = recorder
         let interval = Int(settings.heartbeatInterval.components.seconds)
-        let tokens = settings.acceptedTokens
+        let authorizer = authorizer
         let logger = logger
         let observer = observer
         await endpoint.on(OCPP201.BootNotificationRequest.self) { [weak self] request in
@@ -107,7 +109,8 @@ final class StationConnection: Sendable {
                 }
             }
             await observer.transactionEventStored(request, station: id)
-            return .init(idTokenInfo: request.idToken.map { .init(status: Self.verdict(for: $0.idToken, tokens: tokens)) })
+            guard let token = request.idToken else { return .init() }
+            return .init(idTokenInfo: .init(status: await authorizer.status(of: token, station: id, evse: request.evse?.id)))
         }
         await endpoint.on(OCPP201.MeterValuesRequest.self) { request in
             _ = try await writer.store(.meterValues(request, station: id, receivedAt: StoredTime.text(clock.wallTime)))
@@ -121,7 +124,7 @@ final class StationConnection: Sendable {
             try await Self.dataTransfer(request, station: id, writer: writer, receivedAt: StoredTime.text(clock.wallTime), logger: logger)
         }
         await endpoint.on(OCPP201.AuthorizeRequest.self) { request in
-            .init(idTokenInfo: .init(status: Self.verdict(for: request.idToken.idToken, tokens: tokens)))
+            .init(idTokenInfo: .init(status: await authorizer.status(of: request.idToken, station: id, evse: nil)))
         }
         await endpoint.on(OCPP201.ReservationStatusUpdateRequest.self) { request in
             logger.info("reservation \(request.reservationId): \(request.reservationUpdateStatus.rawValue)")

@@ -16,6 +16,8 @@ struct StationGateway: Sendable {
     let clock: any StationClock
     let logger: Logger
     var observer: any StationActivityObserver = IgnoredStationActivity()
+    /// Answers Authorize and TransactionEvent id tokens; nil: `--accepted-tokens` alone.
+    var authorizer: (any StationTokenAuthorizer)?
 
     func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
         let gateway = self
@@ -39,7 +41,7 @@ struct StationGateway: Sendable {
     private func serve(stationID id: String, inbound: WebSocketInboundStream, send: @escaping OCPP201Endpoint.Send) async {
         let connection = StationConnection(
             stationID: id, settings: settings, writer: writer, recorder: recorder, registry: registry, clock: clock, logger: logger,
-            observer: observer, send: send)
+            observer: observer, authorizer: authorizer, send: send)
         await connection.start()
         let generation = await connections.register(connection)
         logger.notice("station \(id) connected")
