@@ -207,6 +207,12 @@ struct OCPISessionPushTests {
         let setup = try await setUp(backend)
         let transaction = "TX-\(setup.station)"
         let events = Self.events(transaction, token: "TAG-\(setup.station)", remote: true)
+        try await setup.database.withConnection { connection in
+            try await connection.insert(into: "ocpi_commands")
+                .columns("id", "emsp", "command", "response_url", "station", "evse", "remote_start_id", "id_token", "authorization_reference", "created_at")
+                .values("cmd-\(setup.station)", setup.emsp, "START_SESSION", "http://emsp.test/commands/START_SESSION/1", setup.station, 1, 7,
+                        "tag-\(setup.station)", "AUTH-REF-1", StoredTime.text(Self.start - 5)).run()
+        }
         for event in events {
             _ = try await IngestWriter(database: setup.database, logger: .quiet)
                 .store(.transactionEvent(event, station: setup.station, receivedAt: StoredTime.text(Self.start)))
@@ -216,6 +222,7 @@ struct OCPISessionPushTests {
             }
         }
         #expect(try await queued(setup).first?.body["auth_method"] as? String == "COMMAND")
+        #expect(try await queued(setup).first?.body["authorization_reference"] as? String == "AUTH-REF-1")
         #expect(try await setup.recorder.recordMissing(at: Self.start + 3_000) >= 1)
         #expect(try await ChargingRecordStore(database: setup.database).record(station: setup.station, transactionId: transaction) != nil)
         _ = try await setup.recorder.recordMissing(at: Self.start + 3_001)
@@ -247,6 +254,20 @@ struct OCPISessionPushTests {
                 == .notReported("token NOT-AN-EMSP-TOKEN belongs to no registered eMSP"))
         }
         #expect(try await queued(setup).count == 4)
+        await setup.database.shutdown()
+    }
+
+    @Test(arguments: TestBackend.available)
+    func aTokenTheEMSPAuthorizedInRealTimeIsAnAuthRequestWithItsReference(_ backend: TestBackend) async throws {
+        let setup = try await setUp(backend)
+        try await OCPITokenStore(database: setup.database).record(.init(
+            station: setup.station, idToken: "TAG-\(setup.station)", emsp: setup.emsp, allowed: .allowed, authorizationReference: "RT-42",
+            at: Self.start - 2))
+        let transaction = "TX-\(setup.station)"
+        try await receive(Self.events(transaction, token: "TAG-\(setup.station)")[0], setup, at: Self.start)
+        let put = try #require(try await queued(setup).first)
+        #expect(put.body["auth_method"] as? String == "AUTH_REQUEST")
+        #expect(put.body["authorization_reference"] as? String == "RT-42")
         await setup.database.shutdown()
     }
 }

@@ -122,10 +122,12 @@ public struct SessionPublisher: Sendable {
         }
         let connector = history.connector.map(String.init).flatMap { id in published.connectors.first { $0.id == id }?.id }
             ?? published.connectors.first?.id ?? "1"
+        let authorization = try await authorization(history, uid: uid, emsp: owner.emsp)
         let terms = SessionTerms(
             id: UUID().uuidString.lowercased(), party: party, cdrToken: owner.cdrToken,
-            authMethod: SessionTerms.authMethod(remoteStart: try await remotelyStarted(history), whitelist: owner.whitelist),
-            locationID: location.id, evseUID: evseUID, connectorID: connector)
+            authMethod: SessionTerms.authMethod(
+                remoteStart: authorization.remoteStart, askedInRealTime: authorization.askedInRealTime, whitelist: owner.whitelist),
+            authorizationReference: authorization.reference, locationID: location.id, evseUID: evseUID, connectorID: connector)
         let (tariff, zone) = try await recorder.pricingTerms(of: history)
         let session = derivation.session(terms, history: history, tariff: tariff, timeZone: zone, at: now)
         let push = OCPIPush(
@@ -169,12 +171,30 @@ public struct SessionPublisher: Sendable {
         }
     }
 
-    /// Whether the station started the transaction on a remote start (trigger reason RemoteStart).
-    func remotelyStarted(_ history: TransactionHistory) async throws -> Bool {
+    /// How the transaction was authorized, as far as cpms recorded it: a remote start (trigger reason RemoteStart),
+    /// with the authorization_reference of the eMSP's latest START_SESSION for the token at the station; else the
+    /// eMSP's real-time authorization of the token at the station, if it was asked.
+    func authorization(_ history: TransactionHistory, uid: String, emsp: String) async throws
+        -> (remoteStart: Bool, askedInRealTime: Bool, reference: String?)
+    {
         try await database.withConnection { connection in
-            try await connection.select().column("seq_no").from("transaction_events")
+            let remote = try await connection.select().column("seq_no").from("transaction_events")
                 .where("station", .equal, history.station).where("transaction_id", .equal, history.transactionId)
                 .where("trigger_reason", .equal, "RemoteStart").first() != nil
+            if remote {
+                let command = try await connection.select().column("authorization_reference").from("ocpi_commands")
+                    .where("station", .equal, history.station).where("emsp", .equal, emsp)
+                    .where("command", .equal, CommandType.startSession.rawValue)
+                    .where(SQLFunction("LOWER", args: SQLIdentifier("id_token")), .equal, SQLBind(uid.lowercased()))
+                    .orderBy("created_at", .descending).first()
+                return (true, false, try command?.decode(column: "authorization_reference", as: String?.self))
+            }
+            let asked = try await connection.select().columns("allowed", "authorization_reference").from("ocpi_authorizations")
+                .where("station", .equal, history.station).where("emsp", .equal, emsp)
+                .where(SQLFunction("LOWER", args: SQLIdentifier("id_token")), .equal, SQLBind(uid.lowercased()))
+                .orderBy("authorized_at", .descending).first()
+            guard let asked, try asked.decode(column: "allowed", as: String.self) == AllowedType.allowed.rawValue else { return (false, false, nil) }
+            return (false, true, try asked.decode(column: "authorization_reference", as: String?.self))
         }
     }
 }

@@ -37,9 +37,10 @@ public struct SessionTerms: Sendable, Equatable {
     }
 
     /// How a session was authorized: COMMAND when the station started it on a remote start (START_SESSION),
-    /// AUTH_REQUEST when the eMSP's token must be asked about every time (whitelist NEVER), else WHITELIST.
-    public static func authMethod(remoteStart: Bool, whitelist: WhitelistType?) -> AuthMethod {
+    /// AUTH_REQUEST when the eMSP was asked in real time (or its token must be asked every time: whitelist NEVER),
+    /// else WHITELIST.
+    public static func authMethod(remoteStart: Bool, askedInRealTime: Bool = false, whitelist: WhitelistType?) -> AuthMethod {
         if remoteStart { return .command }
-        return whitelist == .never ? .authRequest : .whitelist
+        return askedInRealTime || whitelist == .never ? .authRequest : .whitelist
     }
 }
