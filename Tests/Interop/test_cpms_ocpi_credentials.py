@@ -104,6 +104,7 @@ class CPMS:
     """`cpms serve` on a free port, and `cpms` commands against it."""
 
     def __init__(self, database: str, tmp_path: Path):
+        self.database = database
         done = subprocess.run([str(BIN / "cpms"), "token", "add", "ocpi-test", "--database", database],
                               capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
         assert done.returncode == 0, done.stderr
