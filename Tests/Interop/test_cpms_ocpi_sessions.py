@@ -189,3 +189,6 @@ def check_the_session_and_the_cdr(cpms, emsp, tmp_path, sid: str, password: str,
     assert one == listed_cdrs["data"][0]
     ocpi.Cdr.from_dict(one)
     envelope(cpms.ocpi("GET", "/ocpi/2.2.1/cdrs/no-such-cdr", token_b), 404, 2000)
+    # Operators see every CDR written, sent or held.
+    written = httpx.get(f"{cpms.url}/api/ocpi/cdrs", headers={"Authorization": f"Bearer {cpms.token}"}, timeout=30).json()
+    assert [(c["cdr_id"], c["status"], c["station"]) for c in written if c["cdr_id"] == session_id] == [(session_id, "sent", sid)]
