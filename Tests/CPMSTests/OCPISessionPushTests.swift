@@ -24,7 +24,8 @@ struct OCPISessionPushTests {
 
     /// A published station with one described EVSE, a tariff on it, a registered eMSP owning token `TAG-<station>`.
     func setUp(_ backend: TestBackend, tariff: Bool = true) async throws -> Setup {
-        let database = try await backend.open()
+        // A database of its own: a delivery running in another test would claim the rows this test reads.
+        let database = try await backend.openPrivate()
         let station = uniqueStationID("SES")
         try await StationRegistry(database: database).add(ids: [station], passwordHash: "x", at: Self.start - 86_400)
         var details = try LocationDetails.decode(Data(LocationCatalogTests.body.utf8))
