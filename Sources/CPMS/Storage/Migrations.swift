@@ -177,8 +177,8 @@ public enum Migrations {
         locations,
         ocpiPushQueue,
         ocpiTokens,
-        ocpiCommands,
         ocpiPushDelivery,
+        ocpiCommands,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.
