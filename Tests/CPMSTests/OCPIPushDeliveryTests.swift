@@ -149,6 +149,7 @@ struct OCPIPushDeliveryTests {
             try await harness.enqueue([Self.tariff("OTHER", 1)], for: [second])
 
             let early = try await Self.take(2, from: &attempts)
+            await harness.receiver.waitUntilHolding()
             #expect(Set(early.map { "\($0.push.party) \($0.push.push.objectKey)" }) == ["\(first) tariff/FAST", "\(second) tariff/OTHER"])
             #expect(early.allSatisfy { $0.outcome == .delivered })
             #expect(Self.bodies(harness.receiver, path: heldPath) == [#"{"id":"SLOW","v":1}"#])

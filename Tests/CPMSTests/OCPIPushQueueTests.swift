@@ -10,7 +10,7 @@ import Testing
 struct OCPIPushQueueTests {
     @Test(arguments: TestBackend.available)
     func pushesAreNumberedInOrderPerEMSP(_ backend: TestBackend) async throws {
-        let database = try await backend.open()
+        let database = try await backend.openPrivate()
         let first = "emsp-\(UUID().uuidString.prefix(8))", second = "emsp-\(UUID().uuidString.prefix(8))"
         let now = Date(timeIntervalSince1970: 1_800_000_000)
         let queue = OCPIPushQueue(database: database)

@@ -159,6 +159,8 @@ struct OCPITokensTests {
                 #expect(given.allowed == .allowed && given.authorizationReference == "REF-NEW-1" && given.emsp == fixture.emsp)
                 #expect(try await store.tokens(uid: "NEW-1").first?.emsp == fixture.emsp)
                 #expect(try await store.latestAuthorization(station: fixture.station, idToken: "SLOW-1") == nil)
+                // The PostgreSQL test database is shared: an eMSP left registered would be asked about every token.
+                #expect(try await OCPIPartyStore(database: fixture.database).remove(name: fixture.emsp))
             }
             await fixture.database.shutdown()
         }

@@ -7,7 +7,9 @@ Runs in its own venv (.venv-ocpi-emsp: extrawest-ocpi pins fastapi 0.101, pydant
 The OCPI side is extrawest's own (versions, details, credentials and the receivers it offers as eMSP). What is
 ours is only its storage: an in-memory Crud (credentials keyed by the token the CPO calls it with; every other
 module's objects by module and id) and an Authenticator over it. Token A is PEER_TOKEN_A, spent by a
-registration. `/peer/...` (outside /ocpi) lets a test read that storage and add tokens the eMSP accepts.
+registration. `/peer/...` (outside /ocpi) lets a test read that storage, add tokens the eMSP accepts, and store
+objects the eMSP owns (`PUT /peer/objects/{module}/{id}`: its tokens under "tokens", and under "authorizations"
+the AuthorizationInfo fields its real-time authorization answers for a token uid).
 
 Every request under /ocpi is recorded once answered (method, path, X-Request-ID, body, time, HTTP status):
 `GET /peer/requests?since=N` lists them from index N; with PEER_RECORD_FILE set each record is also appended to
@@ -26,7 +28,7 @@ from fastapi import Body
 
 from py_ocpi import get_application
 from py_ocpi.core.authentication.authenticator import Authenticator
-from py_ocpi.core.enums import ModuleID, RoleEnum
+from py_ocpi.core.enums import Action, ModuleID, RoleEnum
 from py_ocpi.modules.versions.enums import VersionNumber
 
 VERSIONS_URL = f"{os.environ.get('PROTOCOL', 'http')}://{os.environ['OCPI_HOST']}/ocpi/versions"
@@ -149,6 +151,14 @@ class PeerCrud:
 
     @classmethod
     async def do(cls, module: ModuleID, role: RoleEnum | None, action, *args, data: dict | None = None, **kwargs):
+        # Real-time authorization (tokens SENDER): the answer the test stored under module "authorizations" for the
+        # uid, with the stored token; none stored: None (extrawest answers 2002).
+        if action == Action.authorize_token and data:
+            uid = str(data.get("token_uid", "")).lower()
+            answer = State.objects.get("authorizations", {}).get(uid)
+            token = State.objects.get("tokens", {}).get(uid)
+            if answer is not None and token is not None:
+                return {**answer, "token": token}
         return None
 
 
@@ -179,6 +189,14 @@ async def peer_state():
         "registrations": State.registrations,
         "objects": State.objects,
     }
+
+
+@app.put("/peer/objects/{module}/{id}")
+async def peer_put_object(module: str, id: str, data: dict = Body(...)):
+    """Stores an object the eMSP owns (a token it issued, the answer to give for its authorization), keyed by
+    the id in lower case as extrawest looks ids up."""
+    State.objects.setdefault(module, {})[id.lower()] = data
+    return data
 
 
 @app.post("/peer/tokens")

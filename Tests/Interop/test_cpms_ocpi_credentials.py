@@ -309,3 +309,6 @@ def test_bad_registrations_get_the_right_status_and_store_nothing(cpms, emsp):
     # Token A still registers after all that; the plain token is accepted too.
     registered = cpms.ocpi("POST", post, None, json=good, headers={"Authorization": "Token " + token_a})
     envelope(registered, 200, 1000)
+    # The PostgreSQL test database is shared: a platform left registered as NL*TNM (with a tokens SENDER) would
+    # be asked about every station's token and would keep later tests from registering NL*TNM.
+    cpms.ok("emsp", "remove", name)

@@ -89,7 +89,7 @@ func buildCPMSApplication(
     ocpi.add(CommandsModule(
         commands: OCPICommandStore(database: database), tokens: tokens,
         catalog: LocationCatalog(store: LocationStore(database: database), party: party), connections: connections, calendar: calendar,
-        runner: commandRunner, timeout: configuration.ocpiCommandTimeout, clock: clock, logger: logger))
+        runner: commandRunner, pushQueue: pushQueue, timeout: configuration.ocpiCommandTimeout, clock: clock, logger: logger))
     ocpi.addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes

@@ -79,13 +79,11 @@ struct OCPIReceiverFixture {
         #"{"country_code": "NL", "party_id": "\#(party ?? partyID)", "uid": "\#(uid)", "type": "RFID", "contract_id": "NL-\#(partyID)-C\#(uid)", "issuer": "TNM", "valid": \#(valid), "whitelist": "\#(whitelist)", "last_updated": "2026-12-07T00:00:00Z"}"#
     }
 
-    /// The CommandResults queued for the eMSP: (object key, url, body). (Location, EVSE and session pushes that the
-    /// same station's changes cause are left out.)
+    /// The CommandResult pushes queued for the eMSP: (object key, url, body).
     func pushes() async throws -> [(key: String, url: String?, body: String?)] {
         try await database.withConnection { connection in
             try await connection.select().columns("object_key", "url", "body").from("ocpi_push_queue").where("party", .equal, emsp)
-                .where("object_key", .like, "command/%")
-                .orderBy("seq").all()
+                .where("object_key", .like, "command/%").orderBy("seq").all()
                 .map {
                     (
                         try $0.decode(column: "object_key", as: String.self), try $0.decode(column: "url", as: String?.self),

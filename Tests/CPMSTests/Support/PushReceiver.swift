@@ -29,6 +29,19 @@ final class PushReceiver: Sendable {
     /// Answers still to give for a path, first first; a path without any is accepted.
     let script = Mutex<[String: [Answer]]>([:])
     private let held = Mutex<(open: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+    /// Requests being held, and the tests waiting for one to be.
+    private let holding = Mutex<(count: Int, watchers: [CheckedContinuation<Void, Never>])>((0, []))
+
+    /// Returns once a request is held (at once if one is).
+    func waitUntilHolding() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let now = holding.withLock { state -> Bool in
+                if state.count == 0 { state.watchers.append(continuation) }
+                return state.count > 0
+            }
+            if now { continuation.resume() }
+        }
+    }
 
     func answer(_ path: String, with answers: Answer...) {
         script.withLock { $0[path, default: []] += answers }
@@ -79,6 +92,12 @@ final class PushReceiver: Sendable {
                 case .fail(let status, let code):
                     return Self.envelope(status, code)
                 case .hold:
+                    let watchers = self.holding.withLock { state -> [CheckedContinuation<Void, Never>] in
+                        state.count += 1
+                        defer { state.watchers = [] }
+                        return state.watchers
+                    }
+                    watchers.forEach { $0.resume() }
                     await self.waitForGate()
                     return Self.envelope(.ok, 1000)
                 }

@@ -20,6 +20,8 @@ struct CommandsModule: OCPIModule {
     let connections: StationConnections
     let calendar: CalendarService
     let runner: CommandRunner
+    /// Woken once a CommandResult is queued.
+    let pushQueue: OCPIPushQueue
     /// The timeout announced in CommandResponse, in seconds (`--ocpi-command-timeout`).
     let timeout: Int
     let clock: any StationClock
@@ -268,11 +270,12 @@ struct CommandsModule: OCPIModule {
 
     /// Runs the station's part of a command, then records its result and enqueues the CommandResult.
     private func run(_ record: OCPICommandStore.Command, _ work: @escaping @Sendable () async -> CommandResultType) {
-        let commands = commands, clock = clock, logger = logger
+        let commands = commands, clock = clock, logger = logger, queue = pushQueue
         runner.start {
             let result = await work()
             do {
                 try await commands.finish(record, result: CommandResult(result: result), at: clock.wallTime)
+                queue.wake()
             } catch {
                 logger.error("the result of command \(record.id) (\(record.type.rawValue)) was not stored: \(String(reflecting: error))")
             }

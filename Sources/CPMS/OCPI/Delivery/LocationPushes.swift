@@ -65,6 +65,13 @@ public final class LocationPushes: Sendable {
     func publish(_ station: String) async throws -> [OCPIPush] {
         let time = now()
         let key = "location/" + station
+        // Most stations' messages concern no published Location: two reads, and no transaction, settle that.
+        let concerned = try await database.withConnection { connection in
+            let located = try await connection.select().column("station").from("station_locations").where("station", .equal, station).first()
+            let pushed = try await connection.select().column("object_key").from("ocpi_published").where("object_key", .equal, key).first()
+            return located != nil || pushed != nil
+        }
+        guard concerned else { return [] }
         let (pushes, parties) = try await database.transaction { [party, database] connection -> ([OCPIPush], [String]) in
             let last = try await OCPIPublished.lock(key, on: connection, kind: database.kind, at: time)
             let before = try last.map { try OCPICoding.decode(Location.self, from: $0) }

@@ -92,8 +92,8 @@ struct OCPITokenAuthorizer: StationTokenAuthorizer {
                 let receiver = emsp.roles.first { $0.role == .emsp } ?? emsp.roles.first
                 group.addTask {
                     do {
-                        let answer = try await client.call(.POST, url, token: token, body: body, receiver: receiver, answer: AuthorizationInfo.self)
-                        return (emsp.name, try answer.data())
+                        let answer = try await client.call(.POST, url, token: token, body: body, receiver: receiver, answer: AuthorizationAnswer.self)
+                        return (emsp.name, try answer.data().info)
                     } catch {
                         logger.notice("real-time authorization of \(uid) at \(emsp.name) failed: \(error)")
                         return nil
