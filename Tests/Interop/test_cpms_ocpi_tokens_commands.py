@@ -89,6 +89,7 @@ def wait_for(condition, what: str, seconds: float = 60):
 def test_tokens_and_commands_from_the_extrawest_emsp_reach_the_station(cpms_with_station, emsp):  # noqa: F811 - fixture
     cpms, station, password = cpms_with_station
     name = unique_name()
+    run = uuid.uuid4().hex[:6].upper()  # the PostgreSQL test database is shared: this run's token uids are its own
     view = cpms.ok("emsp", "register", name, "--versions-url", emsp.versions_url, "--token-a", emsp.token_a)
     assert view["status"] == "registered"
     endpoints = {(e["identifier"], e["role"]): e["url"] for e in view["endpoints"]}
@@ -109,31 +110,31 @@ def test_tokens_and_commands_from_the_extrawest_emsp_reach_the_station(cpms_with
     commands_url = endpoints[("commands", "SENDER")].rstrip("/")
 
     # extrawest pushes its tokens; bad ones are refused and change nothing.
-    envelope(cpms.ocpi("PUT", f"{tokens}/CARD-1", token_b, json=token("CARD-1")), 200, 1000)
-    envelope(cpms.ocpi("PUT", f"{tokens}/CARD-2", token_b, json=token("CARD-2", whitelist="ALWAYS")), 200, 1000)
-    envelope(cpms.ocpi("PATCH", f"{tokens}/CARD-2", token_b, json={"valid": False, "last_updated": "2026-12-07T01:00:00Z"}), 200, 1000)
-    read = envelope(cpms.ocpi("GET", f"{tokens}/CARD-2?type=RFID", token_b), 200, 1000)["data"]
-    assert read["valid"] is False and ocpi.Token.from_dict(read).uid == "CARD-2"
+    envelope(cpms.ocpi("PUT", f"{tokens}/CARD-1-{run}", token_b, json=token(f"CARD-1-{run}")), 200, 1000)
+    envelope(cpms.ocpi("PUT", f"{tokens}/CARD-2-{run}", token_b, json=token(f"CARD-2-{run}", whitelist="ALWAYS")), 200, 1000)
+    envelope(cpms.ocpi("PATCH", f"{tokens}/CARD-2-{run}", token_b, json={"valid": False, "last_updated": "2026-12-07T01:00:00Z"}), 200, 1000)
+    read = envelope(cpms.ocpi("GET", f"{tokens}/CARD-2-{run}?type=RFID", token_b), 200, 1000)["data"]
+    assert read["valid"] is False and ocpi.Token.from_dict(read).uid == f"CARD-2-{run}"
     bad = [
-        ("PUT", f"{tokens}/CARD-3", b"{not json", 400, 2001),
-        ("PUT", f"{tokens}/CARD-3", {"uid": "CARD-3"}, 200, 2001),
-        ("PUT", f"{tokens}/CARD-3", {**token("CARD-3"), "valid": "yes"}, 200, 2001),
-        ("PUT", f"{tokens}/CARD-3", token("CARD-9"), 200, 2001),
-        ("PUT", "/ocpi/2.2.1/tokens/DE/XYZ/CARD-3", token("CARD-3", party="XYZ"), 200, 2001),
-        ("PATCH", f"{tokens}/CARD-1", {"valid": False}, 200, 2001),
-        ("PATCH", f"{tokens}/CARD-1", {"whitelist": 7, "last_updated": "2026-12-07T01:00:00Z"}, 200, 2001),
+        ("PUT", f"{tokens}/CARD-3-{run}", b"{not json", 400, 2001),
+        ("PUT", f"{tokens}/CARD-3-{run}", {"uid": f"CARD-3-{run}"}, 200, 2001),
+        ("PUT", f"{tokens}/CARD-3-{run}", {**token(f"CARD-3-{run}"), "valid": "yes"}, 200, 2001),
+        ("PUT", f"{tokens}/CARD-3-{run}", token(f"CARD-9-{run}"), 200, 2001),
+        ("PUT", f"/ocpi/2.2.1/tokens/DE/XYZ/CARD-3-{run}", token(f"CARD-3-{run}", party="XYZ"), 200, 2001),
+        ("PATCH", f"{tokens}/CARD-1-{run}", {"valid": False}, 200, 2001),
+        ("PATCH", f"{tokens}/CARD-1-{run}", {"whitelist": 7, "last_updated": "2026-12-07T01:00:00Z"}, 200, 2001),
         ("PATCH", f"{tokens}/NOPE", {"valid": False, "last_updated": "2026-12-07T01:00:00Z"}, 404, 2004),
     ]
     for method, path, body, http, code in bad:
         kwargs = {"content": body, "headers": {"Content-Type": "application/json"}} if isinstance(body, bytes) else {"json": body}
         envelope(cpms.ocpi(method, path, token_b, **kwargs), http, code)
-    envelope(cpms.ocpi("GET", f"{tokens}/CARD-3", token_b), 404, 2004)
-    assert envelope(cpms.ocpi("GET", f"{tokens}/CARD-1", token_b), 200, 1000)["data"]["valid"] is True
-    assert cpms.ocpi("PUT", f"{tokens}/CARD-3", None, json=token("CARD-3")).status_code == 401
+    envelope(cpms.ocpi("GET", f"{tokens}/CARD-3-{run}", token_b), 404, 2004)
+    assert envelope(cpms.ocpi("GET", f"{tokens}/CARD-1-{run}", token_b), 200, 1000)["data"]["valid"] is True
+    assert cpms.ocpi("PUT", f"{tokens}/CARD-3-{run}", None, json=token(f"CARD-3-{run}")).status_code == 401
 
     # A token only extrawest knows, with its answer to the real-time authorization.
-    for module, body in [("tokens", token("RT-1")), ("authorizations", {"allowed": "ALLOWED", "authorization_reference": "REF-RT-1"})]:
-        assert httpx.put(f"{emsp.base}/peer/objects/{module}/RT-1", json=body, timeout=10).status_code == 200
+    for module, body in [("tokens", token(f"RT-1-{run}")), ("authorizations", {"allowed": "ALLOWED", "authorization_reference": "REF-RT-1"})]:
+        assert httpx.put(f"{emsp.base}/peer/objects/{module}/RT-1-{run}", json=body, timeout=10).status_code == 200
     seen = len(httpx.get(f"{emsp.base}/peer/requests", timeout=10).json()["requests"])
 
     async def scenario() -> list[str]:
@@ -149,18 +150,18 @@ def test_tokens_and_commands_from_the_extrawest_emsp_reach_the_station(cpms_with
                 answer = await charger.call(call.Authorize(id_token={"id_token": uid, "type": "ISO14443"}))
                 return answer.id_token_info["status"]
 
-            assert await authorize("CARD-1") == "Accepted"
-            assert await authorize("CARD-2") == "Invalid"
-            assert await authorize("RT-1") == "Accepted"
+            assert await authorize(f"CARD-1-{run}") == "Accepted"
+            assert await authorize(f"CARD-2-{run}") == "Invalid"
+            assert await authorize(f"RT-1-{run}") == "Accepted"
             # extrawest does not know it (HTTP 404): nobody allows it.
-            assert await authorize("NOBODY-1") == "Unknown"
+            assert await authorize(f"NOBODY-1-{run}") == "Unknown"
 
             def command(kind: str, body: dict) -> dict:
                 answer = cpms.ocpi("POST", f"/ocpi/2.2.1/commands/{kind}", token_b, json=body)
                 return ocpi.CommandResponse.from_dict(envelope(answer, 200, 1000)["data"]).to_dict()
 
             start = await asyncio.to_thread(command, "START_SESSION", {
-                "response_url": f"{commands_url}/start-1", "token": token("APP-1"), "location_id": station, "evse_uid": evse_uid,
+                "response_url": f"{commands_url}/start-1", "token": token(f"APP-1-{run}"), "location_id": station, "evse_uid": evse_uid,
                 "authorization_reference": "AUTH-1"})
             assert start["result"] == "ACCEPTED" and start["timeout"] > 0
             await asyncio.to_thread(wait_for, lambda: any(c.startswith("start 1 APP-1") for c in charger.calls), "RequestStartTransaction")
@@ -168,7 +169,7 @@ def test_tokens_and_commands_from_the_extrawest_emsp_reach_the_station(cpms_with
             started = await charger.call(call.TransactionEvent(
                 event_type="Started", timestamp="2026-12-07T00:00:00Z", trigger_reason="RemoteStart", seq_no=0,
                 transaction_info={"transaction_id": "TX-IO-1", "remote_start_id": remote_start_id}, evse={"id": 1, "connector_id": 1},
-                id_token={"id_token": "APP-1", "type": "Central"}))
+                id_token={"id_token": f"APP-1-{run}", "type": "Central"}))
             assert started.id_token_info["status"] == "Accepted"
 
             stop = await asyncio.to_thread(command, "STOP_SESSION", {"response_url": f"{commands_url}/stop-1", "session_id": "TX-IO-1"})
@@ -196,7 +197,7 @@ def test_tokens_and_commands_from_the_extrawest_emsp_reach_the_station(cpms_with
         assert ocpi.CommandResult.from_dict({k: v for k, v in stored[uid].items() if v is not None}).result.value == "ACCEPTED"
     requests = httpx.get(f"{emsp.base}/peer/requests", timeout=10).json()["requests"][seen:]
     asked = [r for r in requests if r["path"].endswith("/authorize")]
-    assert [r["path"].split("/")[-2].upper() for r in asked] == ["RT-1", "NOBODY-1"]
+    assert [r["path"].split("/")[-2].upper() for r in asked] == [f"RT-1-{run}", f"NOBODY-1-{run}"]
     references = ocpi.LocationReferences.from_dict(json.loads(asked[0]["body"]))
     assert references.location_id == station
     posted = [r for r in requests if r["method"] == "POST" and "/commands/" in r["path"]]
@@ -206,14 +207,14 @@ def test_tokens_and_commands_from_the_extrawest_emsp_reach_the_station(cpms_with
     bad_commands = [
         ("START_SESSION", b"{nope", 400, 2001),
         ("START_SESSION", {"response_url": f"{commands_url}/x", "location_id": station}, 200, 2001),
-        ("START_SESSION", {"response_url": 5, "token": token("APP-2"), "location_id": station}, 200, 2001),
-        ("START_SESSION", {"response_url": f"{commands_url}/x", "token": token("APP-2"), "location_id": "NOWHERE"}, 404, 2003),
-        ("START_SESSION", {"response_url": f"{commands_url}/x", "token": token("APP-2", party="XYZ"), "location_id": station}, 200, 2001),
+        ("START_SESSION", {"response_url": 5, "token": token(f"APP-2-{run}"), "location_id": station}, 200, 2001),
+        ("START_SESSION", {"response_url": f"{commands_url}/x", "token": token(f"APP-2-{run}"), "location_id": "NOWHERE"}, 404, 2003),
+        ("START_SESSION", {"response_url": f"{commands_url}/x", "token": token(f"APP-2-{run}", party="XYZ"), "location_id": station}, 200, 2001),
         ("UNLOCK_CONNECTOR", {"response_url": f"{commands_url}/x", "location_id": station, "evse_uid": "NL*STM*EX*9", "connector_id": "1"}, 404, 2003),
     ]
     for kind, body, http, code in bad_commands:
         kwargs = {"content": body, "headers": {"Content-Type": "application/json"}} if isinstance(body, bytes) else {"json": body}
         envelope(cpms.ocpi("POST", f"/ocpi/2.2.1/commands/{kind}", token_b, **kwargs), http, code)
-    envelope(cpms.ocpi("GET", f"{tokens}/APP-2", token_b), 404, 2004)
+    envelope(cpms.ocpi("GET", f"{tokens}/APP-2-{run}", token_b), 404, 2004)
     cpms.ok("emsp", "remove", name)
 

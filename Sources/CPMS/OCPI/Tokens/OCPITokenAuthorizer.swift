@@ -40,7 +40,9 @@ struct OCPITokenAuthorizer: StationTokenAuthorizer {
         if acceptedTokens?.contains(uid) == true { return .accepted }
         let type = TokenVerdict.tokenType(idToken.type)
         let known = try await tokens.tokens(uid: uid)
-        let stored = known.first { $0.token.type == type } ?? known.first
+        // Several eMSPs may have given the same uid: one that vouches for it decides; otherwise the newest.
+        let candidates = known.contains { $0.token.type == type } ? known.filter { $0.token.type == type } : known
+        let stored = candidates.first { TokenVerdict.local($0.token) == .decided(.accepted) } ?? candidates.first
         let verdict = TokenVerdict.local(stored?.token)
         if case .decided(let status) = verdict { return status }
         let now = clock.wallTime
