@@ -1,7 +1,9 @@
 @testable import CPMS
 import Foundation
 import OCPI
+import Scheduling
 import SQLKit
+import StationTesting
 import Synchronization
 import Testing
 
@@ -144,6 +146,49 @@ struct OCPIProducerTests {
         #expect(queued.map { price($0.body) } == [Decimal(string: "0.30"), Decimal(string: "0.42")])
         _ = try await pushes.sweep()
         #expect(try await Self.queued(party, on: database).filter { $0.key == "tariff/\(id)" }.count == 2)
+        await database.shutdown()
+    }
+
+    @Test(arguments: TestBackend.available)
+    func describedEVSEsAndMaintenanceBlocksFromTheCalendarArePushed(_ backend: TestBackend) async throws {
+        let database = try await backend.openPrivate()
+        let clock = ManualClock()
+        let party = "emsp-" + UUID().uuidString.prefix(8).lowercased()
+        try await Self.register(party, on: database)
+        let station = uniqueStationID("MNT")
+        try await StationRegistry(database: database).add(ids: [station], passwordHash: "x", at: clock.wallTime)
+        var details = try LocationDetails.decode(Data(LocationCatalogTests.body.utf8))
+        details.evseCode = "M" + String(UUID().uuidString.filter { $0.isLetter || $0.isNumber }.prefix(10)).uppercased()
+        _ = try await LocationStore(database: database).set(details, station: station, at: clock.wallTime)
+        let pushes = LocationPushes(
+            database: database, queue: OCPIPushQueue(database: database), party: try CPOParty(countryCode: "DE", partyID: "STM"),
+            now: { clock.wallTime }, logger: .quiet)
+        let calendar = try await CalendarService(
+            store: CalendarStore(database: database), settings: CalendarSettings(), clock: clock, logger: .quiet,
+            stationsChanged: { await pushes.stationsChanged($0) })
+
+        try await calendar.describe(
+            EVSEConnector(station: station, evse: 1, connector: 1, standard: "IEC_62196_T2", powerType: "AC_3_PHASE", maxElectricPower: 22_000))
+        var queued = try await Self.queued(party, on: database)
+        #expect(queued.map(\.method) == ["PUT"] && queued.first?.key == "location/\(station)")
+
+        let block = EntryIDs.generate("M", at: Date())
+        let start = clock.wallTime + 3_600, end = clock.wallTime + 7_200
+        try await calendar.scheduleMaintenance(MaintenanceRequest(
+            id: block, evse: CalendarEVSE.id(station: station, evse: 1), window: TimeWindow(start: start, end: end), by: .technician("Kim"),
+            reason: "RCD test", force: true))
+        queued = try await Self.queued(party, on: database)
+        #expect(queued.map(\.method) == ["PUT", "PATCH"])
+        let schedule = queued.last?.body["status_schedule"] as? [[String: Any]]
+        #expect(schedule?.count == 1 && schedule?.first?["status"] as? String == "INOPERATIVE")
+        #expect(schedule?.first?["period_begin"] as? String == OCPIDateTime(start).description)
+        #expect(Set(queued.last?.body.keys.map { $0 } ?? []) == ["status_schedule", "last_updated"])
+
+        // Cancelled: the EVSE loses its status_schedule, which a PATCH cannot remove: the EVSE is PUT whole.
+        try await calendar.cancel(block, by: .technician("Kim"), reason: "done early")
+        queued = try await Self.queued(party, on: database)
+        #expect(queued.map(\.method) == ["PUT", "PATCH", "PUT"])
+        #expect(queued.last?.key.hasPrefix("evse/\(station)/") == true && queued.last?.body["status_schedule"] == nil)
         await database.shutdown()
     }
 }

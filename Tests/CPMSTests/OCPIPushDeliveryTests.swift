@@ -187,6 +187,15 @@ struct OCPIPushDeliveryTests {
             #expect(dead[0].reason.contains("2001") && dead[1].reason.contains("HTTP 404"))
             #expect(dead.allSatisfy { $0.attempts == 1 })
             #expect(try await harness.rows(party).map(\.attempts) == [1, 0, 1])
+            // What the API and /metrics show of it.
+            let store = OCPIPushStore(database: harness.database)
+            let summary = try #require(try await store.summaries(at: start.addingTimeInterval(0.5)).first { $0.emsp == party })
+            #expect(summary.length == 3 && summary.attempts == 2 && summary.maxAttempts == 1 && summary.deadLetters == 2)
+            #expect(summary.oldestAgeSeconds == 0.5 && summary.lastError?.isEmpty == false)
+            let page = try await store.pushes(of: party, offset: 1, limit: 1)
+            #expect(page.total == 3 && page.pushes.map(\.seq) == [2] && page.pushes.first?.path == ["DE", "STM", "T1"])
+            let deadPage = try await store.deadLetters(of: party, offset: 0, limit: 10)
+            #expect(deadPage.total == 2 && deadPage.pushes.allSatisfy { $0.reason?.isEmpty == false && $0.deadAt != nil })
 
             harness.clock.advance(by: .seconds(1))
             let second = try await Self.take(2, from: &attempts)

@@ -74,7 +74,8 @@ public final class LocationPushes: Sendable {
         guard concerned else { return [] }
         let (pushes, parties) = try await database.transaction { [party, database] connection -> ([OCPIPush], [String]) in
             let last = try await OCPIPublished.lock(key, on: connection, kind: database.kind, at: time)
-            let before = try last.map { try OCPICoding.decode(Location.self, from: $0) }
+            // A copy this version cannot read counts as none: the whole Location is PUT again.
+            let before = last.flatMap { try? OCPICoding.decode(Location.self, from: $0) }
             let inputs = try await LocationStore.inputs(stations: [station], on: connection).first
             let after = inputs.flatMap { LocationPublication.location($0, party: party, at: time) }
             let pushes = try LocationChanges.pushes(from: before, to: after, at: time).map { OCPIPush($0, party: party) }
@@ -100,9 +101,11 @@ public final class LocationPushes: Sendable {
             let station = inputs.station.id
             seen.insert(station)
             let after = LocationPublication.location(inputs, party: party, at: time)
-            let before = try published[station].map { try OCPICoding.decode(Location.self, from: $0) }
+            let before = published[station].flatMap { try? OCPICoding.decode(Location.self, from: $0) }
             if before == nil, after == nil { continue }
-            if try (before == nil) != (after == nil) || !LocationChanges.pushes(from: before, to: after, at: time).isEmpty { changed.append(station) }
+            if (before == nil) != (after == nil) || (try? LocationChanges.pushes(from: before, to: after, at: time).isEmpty) != true {
+                changed.append(station)
+            }
         }
         changed += published.keys.filter { !seen.contains($0) }
         await stationsChanged(changed)

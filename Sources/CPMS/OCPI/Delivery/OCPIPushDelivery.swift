@@ -10,7 +10,7 @@ import Synchronization
 /// order per eMSP and object, retrying with backoff what may go through later and setting aside what cannot.
 ///
 /// Each claimed push is its own task: different objects and different eMSPs never wait for one another, and an
-/// eMSP that is slow or down holds at most `maxInFlightPerEMSP` of the `maxInFlight` slots. It wakes when a
+/// eMSP that is slow or down holds at most `maxInFlightPerEMSP` calls. It wakes when a
 /// producer calls `wake()` (through `OCPIPushQueue.wake`), when a delivery ends (the object's next push may go
 /// at once), and every `pollInterval` (retries that came due, pushes enqueued by another cpms process).
 /// Leases make it safe to run in several processes on one PostgreSQL database (`FOR UPDATE SKIP LOCKED`), and
@@ -25,9 +25,9 @@ public final class OCPIPushDelivery: Service, Sendable {
         /// How long a claimed push is held by this worker; longer than one call may take. A push whose worker
         /// died (a cpms process killed) is sent again once its lease has run out.
         public var lease: Duration = .seconds(40)
-        /// Pushes in flight at once, over all eMSPs.
-        public var maxInFlight = 64
-        /// Pushes in flight at once to one eMSP.
+        /// Pushes in flight at once, over all eMSPs: a bound on resources, far above what eMSPs hold each.
+        public var maxInFlight = 1_024
+        /// Pushes in flight at once to one eMSP: an eMSP that is slow or down holds no more.
         public var maxInFlightPerEMSP = 16
         /// Draws the backoff's random share (0...1).
         public var draw: @Sendable () -> Double = { Double.random(in: 0...1) }
