@@ -56,6 +56,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most objects one page of an OCPI GET list (locations, tariffs) holds (1...1000).")
     var ocpiPageLimit = 100
 
+    @Option(help: "OCPI Bookings: how many days ahead the BookingLocations' calendars of free timeslots reach (1...60).")
+    var ocpiBookingHorizonDays = 7
+
+    @Option(help: "OCPI Bookings: a URL with the booking terms for drivers (no-show policy, fees), given in every BookingTerms.")
+    var ocpiBookingTermsUrl: String?
+
     @OptionGroup var database: DatabaseOption
 
     /// The calendar settings the options give.
@@ -85,6 +91,12 @@ struct Serve: AsyncParsableCommand {
         guard (1...100).contains(ocpiBusinessName.count) else { throw ValidationError("--ocpi-business-name must be 1 to 100 characters") }
         guard (1...600).contains(ocpiCallTimeout) else { throw ValidationError("--ocpi-call-timeout must be 1...600 seconds") }
         guard (1...1_000).contains(ocpiPageLimit) else { throw ValidationError("--ocpi-page-limit must be 1...1000") }
+        guard (1...60).contains(ocpiBookingHorizonDays) else { throw ValidationError("--ocpi-booking-horizon-days must be 1...60") }
+        if let ocpiBookingTermsUrl {
+            guard let url = URL(string: ocpiBookingTermsUrl), url.scheme == "http" || url.scheme == "https", url.host != nil, ocpiBookingTermsUrl.count <= 255 else {
+                throw ValidationError("--ocpi-booking-terms-url must be an http:// or https:// URL of at most 255 characters")
+            }
+        }
         if let problem = calendarSettings.problem {
             let option = [
                 ("slot step", "--calendar-slot-step"), ("turnaround gap", "--calendar-turnaround-gap"),
@@ -116,6 +128,7 @@ struct Serve: AsyncParsableCommand {
                 publicURL: publicURL ?? CPMSConfiguration.defaultPublicURL(host: host, port: port), countryCode: ocpiCountryCode, partyID: ocpiPartyId,
                 businessName: ocpiBusinessName, callTimeout: .seconds(ocpiCallTimeout)))
         configuration.ocpiPageLimit = ocpiPageLimit
+        configuration.bookings = BookingSettings(horizon: TimeInterval(ocpiBookingHorizonDays * 86_400), termsURL: ocpiBookingTermsUrl)
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)
         } catch {

@@ -52,6 +52,13 @@ public func buildCPMSApplication(
         catalog: LocationCatalog(store: LocationStore(database: database), party: party), settings: configuration.ocpi,
         pageLimit: configuration.ocpiPageLimit))
     ocpi.add(TariffsModule(store: TariffStore(database: database), party: party, settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
+    let pushQueue = OCPIPushQueue(database: database)
+    await calendar.setListener(BookingPushes(queue: pushQueue))
+    ocpi.add(BookingsModule(
+        desk: BookingDesk(
+            calendar: calendar, catalog: LocationCatalog(store: LocationStore(database: database), party: party),
+            store: BookingStore(database: database), queue: pushQueue, settings: configuration.bookings),
+        settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes

@@ -11,6 +11,8 @@ public struct CPMSConfiguration: Sendable {
     public var ocpi: OCPISettings
     /// The most objects one page of an OCPI GET list holds (a larger `limit` is cut to it).
     public var ocpiPageLimit = 100
+    /// The Bookings add-on: the calendars' horizon and the terms page.
+    public var bookings = BookingSettings()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),

@@ -22,6 +22,7 @@ public actor CalendarService {
     /// The version each entry has in its row.
     private var storedVersions: [EntryID: Int]
     private var writing = false
+    private var listener: (any CalendarChangeListener)?
     private var waitingWriters: [CheckedContinuation<Void, Never>] = []
 
     private struct ConnectorKey: Hashable {
@@ -60,6 +61,11 @@ public actor CalendarService {
         var versions: [EntryID: Int] = [:]
         for entry in snapshot.entries { versions[entry.id] = entry.version }
         return (calendar, connectors, snapshot.revision, versions)
+    }
+
+    /// Tells `listener` of every change stored from now on (inside its transaction, then after the commit).
+    public func setListener(_ listener: any CalendarChangeListener) {
+        self.listener = listener
     }
 
     // MARK: Requests
@@ -171,7 +177,10 @@ public actor CalendarService {
             var write = CalendarStore.Write(change: change, executed: executed, connector: connector)
             for entry in change.saved { write.storedVersions[entry.id] = storedVersions[entry.id] }
             do {
-                revision = try await store.save(write, revision: revision, at: now)
+                let listener = listener
+                revision = try await store.save(write, revision: revision, at: now) { connection in
+                    try await listener?.storing(change, on: connection, at: now)
+                }
             } catch let error as CalendarStoreError {
                 if case .corrupt = error { throw error }
                 logger.notice("calendar: \(error); reloading the stored calendar")
@@ -184,6 +193,7 @@ public actor CalendarService {
             calendar = copy
             for entry in change.saved { storedVersions[entry.id] = entry.version }
             announce.yield()
+            await listener?.stored(change)
             return change
         }
     }
