@@ -177,6 +177,7 @@ public enum Migrations {
         locations,
         ocpiPushQueue,
         ocpiTokens,
+        ocpiPushDelivery,
         ocpiBookings,
     ]
 
