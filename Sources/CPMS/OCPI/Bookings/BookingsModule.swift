@@ -87,8 +87,9 @@ struct BookingsModule: OCPIModule {
             guard let value = OCPIDateTime(text) else { throw OCPIError.invalid("\(name): must be an RFC 3339 date-time, got \"\(text)\"") }
             return value.date
         }
-        let start = max(now, try date("timeslot_from") ?? now)
-        let end = min(now.addingTimeInterval(horizon), try date("timeslot_to") ?? .distantFuture)
+        // Whole seconds: the calendar searches only those (a real clock's now has a fraction).
+        let start = Date(timeIntervalSince1970: max(now, try date("timeslot_from") ?? now).timeIntervalSince1970.rounded(.up))
+        let end = Date(timeIntervalSince1970: min(now.addingTimeInterval(horizon), try date("timeslot_to") ?? .distantFuture).timeIntervalSince1970.rounded(.down))
         guard end > start else { throw OCPIError.invalid("timeslot_to: must be after timeslot_from, now, and within \(Int(horizon / 86_400)) days from now") }
         return TimeWindow(start: start, end: end)
     }
