@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import OCPI
+import OCPP
 import Scheduling
 import SQLKit
 import StationTesting
@@ -277,6 +278,10 @@ struct OCPIBookingsTests {
             #expect(tooLong["status_code"] as? Int == 2001 && (tooLong["status_message"] as? String)?.contains("request_id") == true)
             let unknown = try await post(world.request("R4", from: 3_600, location: "NOWHERE"))
             #expect(unknown["status_code"] as? Int == 2003 && (unknown["status_message"] as? String)?.contains("location_id") == true)
+            var otherToken = world.request("R1", evse: 2, from: 7_200)
+            otherToken.tokens = world.request("R9", from: 0).tokens
+            let retoken = try await post(otherToken)
+            #expect(retoken["status_code"] as? Int == 2001 && (retoken["status_message"] as? String)?.contains("tokens") == true)
             var foreign = world.request("R5", from: 3_600)
             foreign.partyID = "ZZZ"
             let notOurs = try await post(foreign)
@@ -315,10 +320,27 @@ struct OCPIBookingsTests {
         clock.advance(by: .seconds(3_600 + 900))
         let release = try #require(await calendar.dueActions(at: clock.wallTime).first { $0.entry.rawValue == noShow.id && $0.kind == .releaseNoShow })
         try await calendar.markExecuted(release, at: clock.wallTime, outcome: "released")
-        // The third's token starts charging at its EVSE (what CalendarStationActivity reports).
-        clock.advance(by: .seconds(3_600))
-        let recorded = try await calendar.recordUse(station: world.station, evse: 2, tokenUID: "TOK-F1", at: clock.wallTime)
-        #expect(recorded?.rawValue == used.id)
+        // Once it has started the station is sent ReserveNow for the booking's token (the eMSP's booking_tokens).
+        clock.advance(by: .seconds(3_000))
+        let reserve = try #require(await calendar.dueActions(at: clock.wallTime).first { action in
+            guard case .reserve = action.kind else { return false }
+            return action.entry.rawValue == used.id
+        })
+        guard case .reserveNow(_, let evse, let token, _)? = StationCommand(reserve) else {
+            Issue.record("no ReserveNow for \(used.id): \(reserve)")
+            return
+        }
+        #expect(evse == 2 && token.uid == "TOK-F1" && token.type == .rfid && token.contractID == "NL-\(world.partyID)-CF1")
+        #expect(token.emsp.rawValue == "NL*\(world.partyID)")
+        // The booked token starts charging at its EVSE: the gateway's TransactionEvent Started reaches the calendar.
+        let scheduler = CalendarScheduler(source: calendar, sender: FakeStations(clock: clock), clock: clock, logger: .quiet)
+        let activity = CalendarStationActivity(scheduler: scheduler, calendar: calendar, logger: .quiet)
+        await activity.transactionEventStored(
+            OCPP201.TransactionEventRequest(
+                eventType: .started, timestamp: clock.wallTime, triggerReason: .authorized, seqNo: 0,
+                transactionInfo: .init(transactionId: "T-F1", chargingState: .evConnected), evse: .init(id: 2, connectorId: 1),
+                idToken: .init(idToken: "TOK-F1", type: .iso14443)),
+            station: world.station)
 
         let pushed = try await world.pushed()
         func statuses(_ id: String) -> [ReservationStatus] { pushed.filter { $0.booking.id == id }.map(\.booking.reservationStatus) }

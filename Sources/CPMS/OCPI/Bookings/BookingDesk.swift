@@ -4,7 +4,7 @@ import Scheduling
 import StationCore
 
 /// Takes an eMSP's BookingRequests: a new request_id books, the same request_id again changes that booking (its
-/// period, EVSE, tokens), and one with `canceled` cancels it. The calendar decides at once; the answer is the
+/// period and EVSE; the token stays the one booked), and one with `canceled` cancels it. The calendar decides at once; the answer is the
 /// Booking with the request PENDING, as the add-on's flow has it, and the decision reaches the eMSP as a PUT of the
 /// Booking (RESERVED and ACCEPTED through `BookingPushes`, in the calendar's transaction; REJECTED or DECLINED here).
 public struct BookingDesk: Sendable {
@@ -54,6 +54,10 @@ public struct BookingDesk: Sendable {
         let calendarEVSE = CalendarEVSE.id(station: location.id, evse: number)
         let window = TimeWindow(start: request.period.startFrom.date, end: request.period.endBefore.date)
         if let existing {
+            // The station reserves the EVSE for the booked token: a change keeps it.
+            if let tokens = request.tokens, tokens.first.map({ [$0.uid, $0.type.rawValue] }) != existing.booking.bookingTokens?.first.map({ [$0.uid, $0.type.rawValue] }) {
+                throw OCPIError.invalid("tokens: a booking keeps the token it was made for (\(existing.booking.bookingTokens?.first?.uid ?? "none")); cancel it and book again")
+            }
             var pending = BookingStatusMapping.requested(existing.booking, request, at: now)
             pending.evseUID = pending.evseUID ?? evse.uid
             return try await carryOut(pending, request, emsp: party.name) {

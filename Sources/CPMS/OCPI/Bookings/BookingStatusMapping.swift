@@ -56,7 +56,6 @@ public enum BookingStatusMapping {
             updated.bookingRequests[index].requestStatus = .accepted
         }
         if let request, request.canceled == nil {
-            updated.bookingTokens = request.tokens ?? updated.bookingTokens
             updated.connectorID = request.connectorID ?? updated.connectorID
         }
         updated.lastUpdated = OCPIDateTime(time)
