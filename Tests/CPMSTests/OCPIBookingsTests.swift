@@ -202,7 +202,9 @@ struct OCPIBookingsTests {
         let tokenA = try #require(try await parties.add(name: world.emsp, at: Self.origin))
         #expect(try await parties.register(
             name: world.emsp, from: .pending, presentedToken: tokenA,
-            .init(incomingToken: world.token, outgoingToken: "out", versionsURL: "http://emsp.test/versions", version: .v2_2_1, endpoints: [],
+            .init(
+                incomingToken: world.token, outgoingToken: "out", versionsURL: "http://emsp.test/versions", version: .v2_2_1,
+                endpoints: [Endpoint(identifier: .bookings, role: .receiver, url: "http://emsp.test/2.2.1/bookings")],
                 roles: world.party.roles),
             at: Self.origin))
         let configuration = CPMSConfiguration(host: "127.0.0.1", port: 0, ocpi: OCPISettings(publicURL: "http://cpms.test", countryCode: "NL", partyID: "STM"))
@@ -218,7 +220,8 @@ struct OCPIBookingsTests {
                 try await call(.post, "/ocpi/2.2.1/Booking", try OCPICoding.encode(request))
             }
 
-            // The version details announce the module; the station's EVSEs are bookable, free over the horizon.
+            // The version details announce the module (the eMSP has a Bookings receiver); the station's EVSEs are
+            // bookable, free over the horizon.
             let details = try await call(.get, "/ocpi/2.2.1")
             let endpoints = (details["data"] as? [String: Any])?["endpoints"] as? [[String: Any]] ?? []
             #expect(endpoints.contains { $0["identifier"] as? String == "Booking" && $0["role"] as? String == "SENDER" && $0["url"] as? String == "http://cpms.test/ocpi/2.2.1/Booking" })

@@ -4,7 +4,7 @@ import OCPI
 import Scheduling
 
 /// The Bookings add-on as Sender (mod_bookings, "2.3.0-booking-1.0", CPO side), announced in the 2.2.1 version
-/// details as module `Booking`, role SENDER:
+/// details as module `Booking`, role SENDER, to the eMSPs that list a Bookings receiver themselves:
 ///
 /// - `GET {url}/booking_locations`: every published EVSE as a BookingLocation with its calendar of free timeslots
 ///   (paged like locations; `timeslot_from` and `timeslot_to` narrow the calendars' window, which otherwise runs
@@ -17,6 +17,12 @@ struct BookingsModule: OCPIModule {
 
     var identifier: ModuleID { .bookings }
     var role: InterfaceRole { .sender }
+
+    /// Announced to the eMSPs whose own version details list a Bookings receiver: an eMSP that does not know the
+    /// add-on may not read a module identifier outside 2.2.1's (extrawest-ocpi refuses the whole version details).
+    func isAnnounced(to party: OCPIParty?) -> Bool {
+        party?.endpoint(.bookings, role: .receiver) != nil
+    }
 
     func addRoutes(to group: RouterGroup<OCPIRequestContext>) {
         group.get { request, context in
