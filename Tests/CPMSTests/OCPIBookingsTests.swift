@@ -207,10 +207,23 @@ struct OCPIBookingsTests {
                 endpoints: [Endpoint(identifier: .bookings, role: .receiver, url: "http://emsp.test/2.2.1/bookings")],
                 roles: world.party.roles),
             at: Self.origin))
+        // A second eMSP without a Bookings receiver (as extrawest-ocpi, which refuses a module outside 2.2.1).
+        let plain = "plain-\(UUID().uuidString.prefix(8))", plainToken = "token-\(UUID().uuidString)"
+        let plainA = try #require(try await parties.add(name: plain, at: Self.origin))
+        #expect(try await parties.register(
+            name: plain, from: .pending, presentedToken: plainA,
+            .init(incomingToken: plainToken, outgoingToken: "out", versionsURL: "http://plain.test/versions", version: .v2_2_1, endpoints: [], roles: []),
+            at: Self.origin))
         let configuration = CPMSConfiguration(host: "127.0.0.1", port: 0, ocpi: OCPISettings(publicURL: "http://cpms.test", countryCode: "NL", partyID: "STM"))
         let app = try await buildCPMSApplication(configuration: configuration, database: world.database, clock: ManualClock(), logger: .quiet)
         let headers = OCPICredentialsTests.token(world.token)
         try await app.test(.router) { client in
+            let plainDetails = try await client.execute(uri: "/ocpi/2.2.1", method: .get, headers: OCPICredentialsTests.token(plainToken))
+            let plainEnvelope = try #require(try JSONSerialization.jsonObject(with: Data(plainDetails.body.readableBytesView)) as? [String: Any])
+            let plainEndpoints = (plainEnvelope["data"] as? [String: Any])?["endpoints"] as? [[String: Any]] ?? []
+            #expect(plainEndpoints.contains { $0["identifier"] as? String == "locations" })
+            #expect(!plainEndpoints.contains { $0["identifier"] as? String == "Booking" })
+
             func call(_ method: HTTPRequest.Method, _ uri: String, _ body: Data? = nil) async throws -> [String: Any] {
                 let response = try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(bytes: $0) })
                 #expect(response.status == .ok, "\(uri)")
@@ -293,6 +306,7 @@ struct OCPIBookingsTests {
             #expect(try await BookingStore(database: world.database).bookings(emsp: world.emsp).count == 2)
             // The PostgreSQL database is shared: the party's roles must not stay registered.
             _ = try await parties.remove(name: world.emsp)
+            _ = try await parties.remove(name: plain)
         }
         await world.database.shutdown()
     }
