@@ -11,8 +11,12 @@ public protocol OCPIModule: Sendable {
     var admission: OCPIAdmission { get }
     /// Adds the module's routes to `group`: `/ocpi/2.2.1/{identifier}`, behind `OCPIMiddleware`.
     func addRoutes(to group: RouterGroup<OCPIRequestContext>)
+    /// Whether the version details the calling party (nil: none authenticated) reads list the module; true unless
+    /// the module says otherwise (a custom module some eMSPs cannot read).
+    func isAnnounced(to party: OCPIParty?) -> Bool
 }
 
 extension OCPIModule {
     public var admission: OCPIAdmission { .registeredParties }
+    public func isAnnounced(to party: OCPIParty?) -> Bool { true }
 }

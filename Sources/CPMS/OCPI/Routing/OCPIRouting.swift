@@ -28,7 +28,13 @@ public struct OCPIRouting: Sendable {
 
     /// The endpoints of the 2.2.1 version details, one per module.
     public var endpoints: [Endpoint] {
-        modules.map { Endpoint(identifier: $0.identifier, role: $0.role, url: settings.moduleURL($0.identifier)) }
+        endpoints(for: nil, all: true)
+    }
+
+    /// The endpoints the version details show `party`: every module announced to it (all of them with `all`).
+    public func endpoints(for party: OCPIParty?, all: Bool = false) -> [Endpoint] {
+        modules.filter { all || $0.isAnnounced(to: party) }
+            .map { Endpoint(identifier: $0.identifier, role: $0.role, url: settings.moduleURL($0.identifier)) }
     }
 
     /// The middleware for routes admitting `admission`: other code adding OCPI routes outside a module uses it.
@@ -38,7 +44,7 @@ public struct OCPIRouting: Sendable {
 
     public func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
         let ocpi = router.group("ocpi", context: OCPIRequestContext.self)
-        VersionsController(settings: settings, endpoints: endpoints).addRoutes(to: ocpi.group().add(middleware: middleware(.registrationToo)))
+        VersionsController(settings: settings, endpoints: { [self] in endpoints(for: $0) }).addRoutes(to: ocpi.group().add(middleware: middleware(.registrationToo)))
         for module in modules {
             module.addRoutes(to: ocpi.group(RouterPath("\(VersionNumber.v2_2_1.rawValue)/\(module.identifier.rawValue)")).add(middleware: middleware(module.admission)))
         }
