@@ -2,13 +2,33 @@ public import Foundation
 import OCPI
 import OCPP
 import SQLKit
+import Synchronization
 
 /// The `station_locations` rows and the reading of everything a station's OCPI Location is made of.
 public struct LocationStore: Sendable {
     let database: any CPMSDatabase
+    let decodedDetails = DecodedDetails()
 
     public init(database: any CPMSDatabase) {
         self.database = database
+    }
+
+    /// Details as last decoded, by station, with the JSON they came from: a row whose JSON is unchanged is not read
+    /// again (strict decoding with OCPI's rules is most of the cost of listing every Location).
+    final class DecodedDetails: Sendable {
+        private let decoded = Mutex<[String: (json: String, details: LocationDetails)]>([:])
+
+        func details(station: String, json: String) throws -> LocationDetails {
+            if let known = decoded.withLock({ $0[station] }), known.json == json { return known.details }
+            let details: LocationDetails
+            do {
+                details = try LocationDetails.decode(Data(json.utf8))
+            } catch {
+                throw LocationStoreError.corrupt("location of \(station): \(error)")
+            }
+            decoded.withLock { $0[station] = (json, details) }
+            return details
+        }
     }
 
     /// A station's stored location details.
@@ -63,6 +83,102 @@ public struct LocationStore: Sendable {
         }
     }
 
+    /// Every published station's `last_updated` at `now`, ordered by id: what `LocationPublication.location` would
+    /// give it, computed from its parts' times in SQL (a few grouped rows per station) rather than by reading every
+    /// part and making every Location, for date-filtered pages. `LocationCatalogTests` holds the two to the same answer.
+    public func lastUpdated(at now: Date) async throws -> [(station: String, lastUpdated: Date)] {
+        let now = StoredTime.text(now)
+        return try await database.withConnection { connection in
+            func times(_ query: SQLQueryString, columns: [String]) async throws -> [String: [String]] {
+                var found: [String: [String]] = [:]
+                for row in try await connection.raw(query).all() {
+                    let station = try row.decode(column: "station", as: String.self)
+                    for column in columns {
+                        if let time = try row.decode(column: column, as: String?.self) { found[station, default: []].append(time) }
+                    }
+                }
+                return found
+            }
+            // EVSEs are published once described: statuses and maintenance count only for a described EVSE.
+            let described = "EXISTS (SELECT 1 FROM evse_connectors c WHERE c.station = p.station AND c.evse = p.evse)"
+            var changes = try await times("""
+                SELECT station, MAX(updated_at) AS changed FROM evse_connectors GROUP BY station
+                """, columns: ["changed"])
+            for (station, more) in try await times("""
+                SELECT p.station, MAX(p.updated_at) AS changed FROM evse_status p WHERE \(unsafeRaw: described) GROUP BY p.station
+                """, columns: ["changed"])
+            {
+                changes[station, default: []] += more
+            }
+            for (station, more) in try await times("""
+                SELECT p.station, MAX(p.updated_at) AS changed,
+                       MAX(CASE WHEN p.status = 'scheduled' AND p.ends_at <= \(bind: now) THEN p.ends_at END) AS ended
+                FROM calendar_entries p WHERE p.kind = 'maintenance' AND \(unsafeRaw: described) GROUP BY p.station
+                """, columns: ["changed", "ended"])
+            {
+                changes[station, default: []] += more
+            }
+            // The tariff in force for each connector (connector, else EVSE, else station assignment, the latest made
+            // by now) and that tariff's version in force.
+            var versionInForce: [String: String] = [:]
+            for row in try await connection.raw("""
+                SELECT tariff, MAX(valid_from) AS valid_from FROM tariff_versions WHERE valid_from <= \(bind: now) GROUP BY tariff
+                """).all()
+            {
+                versionInForce[try row.decode(column: "tariff", as: String.self)] = try row.decode(column: "valid_from", as: String.self)
+            }
+            var assignments: [String: [LocationInputs.TariffAssignment]] = [:]
+            var assignedBelowStation: Set<String> = []
+            for row in try await connection.raw("""
+                SELECT station, evse, connector, valid_from, seq, tariff FROM tariff_assignments WHERE valid_from <= \(bind: now)
+                """).all()
+            {
+                let station = try row.decode(column: "station", as: String.self)
+                let assignment = LocationInputs.TariffAssignment(
+                    evse: try row.decode(column: "evse", as: Int.self), connector: try row.decode(column: "connector", as: Int.self),
+                    validFrom: Self.date(try row.decode(column: "valid_from", as: String.self)), seq: try row.decode(column: "seq", as: Int.self),
+                    tariff: try row.decode(column: "tariff", as: String.self))
+                assignments[station, default: []].append(assignment)
+                if assignment.evse != 0 { assignedBelowStation.insert(station) }
+            }
+            var connectors: [String: [(evse: Int, connector: Int)]] = [:]
+            if !assignedBelowStation.isEmpty {
+                for row in try await connection.select().columns("station", "evse", "connector").from("evse_connectors")
+                    .where(SQLColumn("station"), .in, SQLBind.group(Array(assignedBelowStation))).all()
+                {
+                    connectors[try row.decode(column: "station", as: String.self), default: []]
+                        .append((try row.decode(column: "evse", as: Int.self), try row.decode(column: "connector", as: Int.self)))
+                }
+            }
+            let moment = Self.date(now)
+            var result: [(station: String, lastUpdated: Date)] = []
+            for row in try await connection.raw("""
+                SELECT l.station, l.updated_at, s.connected, s.last_seen FROM station_locations l JOIN stations s ON s.id = l.station
+                WHERE EXISTS (SELECT 1 FROM evse_connectors c WHERE c.station = l.station) ORDER BY l.station
+                """).all()
+            {
+                let station = try row.decode(column: "station", as: String.self)
+                var latest = Self.date(try row.decode(column: "updated_at", as: String.self))
+                for time in changes[station] ?? [] { latest = max(latest, Self.date(time)) }
+                if try row.decode(column: "connected", as: Int.self) == 0, let lastSeen = try row.decode(column: "last_seen", as: String?.self) {
+                    latest = max(latest, Self.date(lastSeen))
+                }
+                if let made = assignments[station] {
+                    // With station assignments only, every connector has the same one in force.
+                    let keys = connectors[station] ?? [(evse: 1, connector: 1)]
+                    for key in keys {
+                        guard let assignment = LocationPublication.tariffInForce(evse: key.evse, connector: key.connector, made, at: moment)
+                        else { continue }
+                        latest = max(latest, assignment.validFrom)
+                        if let version = versionInForce[assignment.tariff] { latest = max(latest, Self.date(version)) }
+                    }
+                }
+                result.append((station, latest))
+            }
+            return result
+        }
+    }
+
     /// The stations with location details whose id is `id` without regard to case (OCPI ids are CiStrings).
     public func stations(matchingWithoutCase id: String) async throws -> [String] {
         try await database.withConnection { connection in
@@ -86,7 +202,7 @@ public struct LocationStore: Sendable {
                 return query
             }
             let locations = try await scoped(connection.select().columns("station", "details_json", "evse_code", "updated_at")
-                .from("station_locations")).orderBy("station").all().map(Self.stored)
+                .from("station_locations")).orderBy("station").all().map { try Self.stored($0, details: decodedDetails) }
             guard !locations.isEmpty else { return [] }
             var stations: [String: LocationInputs.Station] = [:]
             for row in try await scoped(connection.select().columns("id", "connected", "last_seen", "time_zone").from("stations"), column: "id").all() {
@@ -160,13 +276,12 @@ public struct LocationStore: Sendable {
     // MARK: Rows
 
     private static func stored(_ row: any SQLRow) throws -> Stored {
+        try stored(row, details: DecodedDetails())
+    }
+
+    private static func stored(_ row: any SQLRow, details decoded: DecodedDetails) throws -> Stored {
         let station = try row.decode(column: "station", as: String.self)
-        let details: LocationDetails
-        do {
-            details = try LocationDetails.decode(Data(try row.decode(column: "details_json", as: String.self).utf8))
-        } catch {
-            throw LocationStoreError.corrupt("location of \(station): \(error)")
-        }
+        let details = try decoded.details(station: station, json: try row.decode(column: "details_json", as: String.self))
         return Stored(
             station: station, details: details, evseCode: try row.decode(column: "evse_code", as: String.self),
             updatedAt: date(try row.decode(column: "updated_at", as: String.self)))
