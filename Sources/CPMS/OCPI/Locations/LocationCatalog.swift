@@ -5,6 +5,8 @@ public import OCPI
 public struct LocationCatalog: Sendable {
     public let store: LocationStore
     public let party: CPOParty
+    /// The Locations as last written, for answering pages without writing unchanged ones again.
+    public let encoded = EncodedLocations()
 
     public init(store: LocationStore, party: CPOParty) {
         self.store = store
