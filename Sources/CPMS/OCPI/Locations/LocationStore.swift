@@ -89,35 +89,6 @@ public struct LocationStore: Sendable {
     public func lastUpdated(at now: Date) async throws -> [(station: String, lastUpdated: Date)] {
         let now = StoredTime.text(now)
         return try await database.withConnection { connection in
-            func times(_ query: SQLQueryString, columns: [String]) async throws -> [String: [String]] {
-                var found: [String: [String]] = [:]
-                for row in try await connection.raw(query).all() {
-                    let station = try row.decode(column: "station", as: String.self)
-                    for column in columns {
-                        if let time = try row.decode(column: column, as: String?.self) { found[station, default: []].append(time) }
-                    }
-                }
-                return found
-            }
-            // EVSEs are published once described: statuses and maintenance count only for a described EVSE.
-            let described = "EXISTS (SELECT 1 FROM evse_connectors c WHERE c.station = p.station AND c.evse = p.evse)"
-            var changes = try await times("""
-                SELECT station, MAX(updated_at) AS changed FROM evse_connectors GROUP BY station
-                """, columns: ["changed"])
-            for (station, more) in try await times("""
-                SELECT p.station, MAX(p.updated_at) AS changed FROM evse_status p WHERE \(unsafeRaw: described) GROUP BY p.station
-                """, columns: ["changed"])
-            {
-                changes[station, default: []] += more
-            }
-            for (station, more) in try await times("""
-                SELECT p.station, MAX(p.updated_at) AS changed,
-                       MAX(CASE WHEN p.status = 'scheduled' AND p.ends_at <= \(bind: now) THEN p.ends_at END) AS ended
-                FROM calendar_entries p WHERE p.kind = 'maintenance' AND \(unsafeRaw: described) GROUP BY p.station
-                """, columns: ["changed", "ended"])
-            {
-                changes[station, default: []] += more
-            }
             // The tariff in force for each connector (connector, else EVSE, else station assignment, the latest made
             // by now) and that tariff's version in force.
             var versionInForce: [String: String] = [:]
@@ -151,29 +122,40 @@ public struct LocationStore: Sendable {
                 }
             }
             let moment = Self.date(now)
+            // Times are StoredTime text, whose order is their order in time (as cpms's other queries rely on). An
+            // EVSE is published once described: statuses and maintenance count only for a described EVSE; an
+            // offline station's last contact counts.
+            let described = "EXISTS (SELECT 1 FROM evse_connectors c WHERE c.station = p.station AND c.evse = p.evse)"
             var result: [(station: String, lastUpdated: Date)] = []
             for row in try await connection.raw("""
-                SELECT l.station, l.updated_at, s.connected, s.last_seen FROM station_locations l JOIN stations s ON s.id = l.station
+                SELECT l.station,
+                    l.updated_at AS details,
+                    (SELECT MAX(c.updated_at) FROM evse_connectors c WHERE c.station = l.station) AS connectors,
+                    (SELECT MAX(p.updated_at) FROM evse_status p WHERE p.station = l.station AND \(unsafeRaw: described)) AS statuses,
+                    (SELECT MAX(CASE WHEN p.status = 'scheduled' AND p.ends_at <= \(bind: now) AND p.ends_at > p.updated_at THEN p.ends_at
+                                     ELSE p.updated_at END)
+                       FROM calendar_entries p WHERE p.station = l.station AND p.kind = 'maintenance' AND \(unsafeRaw: described)) AS maintenance,
+                    CASE WHEN s.connected = 0 THEN s.last_seen END AS offline
+                FROM station_locations l JOIN stations s ON s.id = l.station
                 WHERE EXISTS (SELECT 1 FROM evse_connectors c WHERE c.station = l.station) ORDER BY l.station
                 """).all()
             {
                 let station = try row.decode(column: "station", as: String.self)
-                var latest = Self.date(try row.decode(column: "updated_at", as: String.self))
-                for time in changes[station] ?? [] { latest = max(latest, Self.date(time)) }
-                if try row.decode(column: "connected", as: Int.self) == 0, let lastSeen = try row.decode(column: "last_seen", as: String?.self) {
-                    latest = max(latest, Self.date(lastSeen))
+                var latest = try row.decode(column: "details", as: String.self)
+                for column in ["connectors", "statuses", "maintenance", "offline"] {
+                    if let time = try row.decode(column: column, as: String?.self), time > latest { latest = time }
                 }
+                var lastUpdated = Self.date(latest)
                 if let made = assignments[station] {
                     // With station assignments only, every connector has the same one in force.
-                    let keys = connectors[station] ?? [(evse: 1, connector: 1)]
-                    for key in keys {
+                    for key in connectors[station] ?? [(evse: 1, connector: 1)] {
                         guard let assignment = LocationPublication.tariffInForce(evse: key.evse, connector: key.connector, made, at: moment)
                         else { continue }
-                        latest = max(latest, assignment.validFrom)
-                        if let version = versionInForce[assignment.tariff] { latest = max(latest, Self.date(version)) }
+                        lastUpdated = max(lastUpdated, assignment.validFrom)
+                        if let version = versionInForce[assignment.tariff] { lastUpdated = max(lastUpdated, Self.date(version)) }
                     }
                 }
-                result.append((station, latest))
+                result.append((station, lastUpdated))
             }
             return result
         }
