@@ -8,9 +8,9 @@ import Foundation
 /// serve the eMSP's calls during cpms's own registration, with the token B it offers.
 struct EMSPCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "emsp", abstract: "eMSPs (OCPI 2.2.1): add one, register at one, list, remove.",
+        commandName: "emsp", abstract: "eMSPs (OCPI 2.2.1): add one, register at one, list, remove, see the pushes owed to each.",
         discussion: "Every subcommand calls the running cpms's API (--url, --token or $CPMS_TOKEN) and prints its JSON answer.",
-        subcommands: [Add.self, Register.self, List.self, Show.self, Remove.self])
+        subcommands: [Add.self, Register.self, List.self, Show.self, Remove.self, Queue.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
@@ -78,6 +78,36 @@ struct EMSPCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await api.call("DELETE", "/api/emsps/\(APIOptions.encode(name))")
+        }
+    }
+
+    struct Queue: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The OCPI pushes owed to the eMSPs: per eMSP the queue's length, oldest age, attempts, last error and dead letters.",
+            discussion: "With a NAME: that eMSP's summary and its waiting pushes (paged); with --dead-letters, the pushes set aside.")
+
+        @Argument(help: "An eMSP's name: its pushes rather than every eMSP's summary.")
+        var name: String?
+
+        @Flag(help: "List the eMSP's dead letters (pushes it refused for good) instead of its waiting pushes.")
+        var deadLetters = false
+
+        @Option(help: "Skip this many pushes.")
+        var offset = 0
+
+        @Option(help: "List at most this many pushes (1 to 500).")
+        var limit = 50
+
+        @OptionGroup var api: APIOptions
+
+        func run() async throws {
+            guard let name else {
+                if deadLetters { throw ValidationError("--dead-letters needs an eMSP's NAME") }
+                try await api.call("GET", "/api/ocpi/queue")
+                return
+            }
+            let path = "/api/ocpi/queue/\(APIOptions.encode(name))" + (deadLetters ? "/dead-letters" : "")
+            try await api.call("GET", path, query: [("offset", String(offset)), ("limit", String(limit))])
         }
     }
 }

@@ -56,6 +56,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most objects one page of an OCPI GET list (locations, tariffs) holds (1...1000).")
     var ocpiPageLimit = 100
 
+    @Option(help: "OCPI push delivery: the longest wait between two looks at the queue, in seconds (retries due, pushes of other processes).")
+    var ocpiPushPollInterval = 1.0
+
+    @Option(help: "OCPI push delivery: the wait after a push's first failed attempt, in seconds; doubled for each further one.")
+    var ocpiPushBackoffBase = 1.0
+
+    @Option(help: "OCPI push delivery: the longest wait between two attempts of a push, in seconds.")
+    var ocpiPushBackoffMax = 300.0
+
+    @Option(help: "OCPI push delivery: how long a push being sent is held by this process, in seconds (more than --ocpi-call-timeout); default: the call timeout + 30. A push held by a process that died goes out again after it.")
+    var ocpiPushLease: Double?
+
     @OptionGroup var database: DatabaseOption
 
     /// The calendar settings the options give.
@@ -85,6 +97,14 @@ struct Serve: AsyncParsableCommand {
         guard (1...100).contains(ocpiBusinessName.count) else { throw ValidationError("--ocpi-business-name must be 1 to 100 characters") }
         guard (1...600).contains(ocpiCallTimeout) else { throw ValidationError("--ocpi-call-timeout must be 1...600 seconds") }
         guard (1...1_000).contains(ocpiPageLimit) else { throw ValidationError("--ocpi-page-limit must be 1...1000") }
+        guard (0.01...60).contains(ocpiPushPollInterval) else { throw ValidationError("--ocpi-push-poll-interval must be 0.01...60 seconds") }
+        if let ocpiPushLease, !(Double(ocpiCallTimeout) < ocpiPushLease && ocpiPushLease <= 3_600) {
+            throw ValidationError("--ocpi-push-lease must be more than --ocpi-call-timeout and at most 3600 seconds")
+        }
+        guard (0.01...3_600).contains(ocpiPushBackoffBase) else { throw ValidationError("--ocpi-push-backoff-base must be 0.01...3600 seconds") }
+        guard (ocpiPushBackoffBase...86_400).contains(ocpiPushBackoffMax) else {
+            throw ValidationError("--ocpi-push-backoff-max must be from --ocpi-push-backoff-base to 86400 seconds")
+        }
         if let problem = calendarSettings.problem {
             let option = [
                 ("slot step", "--calendar-slot-step"), ("turnaround gap", "--calendar-turnaround-gap"),
@@ -116,6 +136,10 @@ struct Serve: AsyncParsableCommand {
                 publicURL: publicURL ?? CPMSConfiguration.defaultPublicURL(host: host, port: port), countryCode: ocpiCountryCode, partyID: ocpiPartyId,
                 businessName: ocpiBusinessName, callTimeout: .seconds(ocpiCallTimeout)))
         configuration.ocpiPageLimit = ocpiPageLimit
+        configuration.ocpiPushDelivery.pollInterval = .milliseconds(Int64(ocpiPushPollInterval * 1000))
+        configuration.ocpiPushDelivery.lease = .milliseconds(Int64((ocpiPushLease ?? Double(ocpiCallTimeout + 30)) * 1000))
+        configuration.ocpiPushDelivery.backoff = OCPIPushBackoff(
+            base: .milliseconds(Int64(ocpiPushBackoffBase * 1000)), maximum: .milliseconds(Int64(ocpiPushBackoffMax * 1000)))
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)
         } catch {

@@ -8,12 +8,19 @@ The OCPI side is extrawest's own (versions, details, credentials and the receive
 ours is only its storage: an in-memory Crud (credentials keyed by the token the CPO calls it with; every other
 module's objects by module and id) and an Authenticator over it. Token A is PEER_TOKEN_A, spent by a
 registration. `/peer/...` (outside /ocpi) lets a test read that storage and add tokens the eMSP accepts.
+
+Every request under /ocpi is recorded once answered (method, path, X-Request-ID, body, time, HTTP status):
+`GET /peer/requests?since=N` lists them from index N; with PEER_RECORD_FILE set each record is also appended to
+that file as a JSON line (it outlives a restart of the peer). PEER_TOKENS_FILE (one token per line, read at start)
+adds accepted tokens, so that a restarted peer still takes the CPO's calls.
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
+import time
 
 from fastapi import Body
 
@@ -34,6 +41,51 @@ class State:
     extra_tokens: set[str] = set()
     # module -> id -> object, for the receivers
     objects: dict[str, dict[str, dict]] = {}
+    # every request under /ocpi, once answered
+    requests: list[dict] = []
+
+
+RECORD_FILE = os.environ.get("PEER_RECORD_FILE")
+if os.environ.get("PEER_TOKENS_FILE") and os.path.exists(os.environ["PEER_TOKENS_FILE"]):
+    with open(os.environ["PEER_TOKENS_FILE"]) as tokens:
+        State.extra_tokens.update(line.strip() for line in tokens if line.strip())
+
+
+class RequestRecorder:
+    """ASGI middleware: records each /ocpi request with its body and the status it was answered with."""
+
+    def __init__(self, app):
+        self.app = app
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] != "http" or not scope["path"].startswith("/ocpi/"):
+            return await self.app(scope, receive, send)
+        chunks: list[bytes] = []
+        answered: dict = {}
+
+        async def receive_and_keep():
+            message = await receive()
+            if message["type"] == "http.request":
+                chunks.append(message.get("body", b""))
+            return message
+
+        async def send_and_keep(message):
+            if message["type"] == "http.response.start":
+                answered["status"] = message["status"]
+            await send(message)
+
+        try:
+            await self.app(scope, receive_and_keep, send_and_keep)
+        finally:
+            headers = {key.decode("latin-1").lower(): value.decode("latin-1") for key, value in scope.get("headers", [])}
+            record = {
+                "method": scope["method"], "path": scope["path"], "request_id": headers.get("x-request-id"),
+                "body": b"".join(chunks).decode("utf-8", "replace"), "time": time.time(), "status": answered.get("status"),
+            }
+            State.requests.append(record)
+            if RECORD_FILE:
+                with open(RECORD_FILE, "a") as file:
+                    file.write(json.dumps(record) + "\n")
 
 
 def own_credentials(token: str) -> dict:
@@ -110,6 +162,14 @@ app = get_application(
     ],
     authenticator=PeerAuthenticator,
 )
+
+
+app.add_middleware(RequestRecorder)
+
+
+@app.get("/peer/requests")
+async def peer_requests(since: int = 0):
+    return {"requests": State.requests[since:], "count": len(State.requests)}
 
 
 @app.get("/peer/state")

@@ -11,6 +11,8 @@ import StationCore
 struct LocationController<Context: RequestContext>: Sendable {
     let store: LocationStore
     let clock: any StationClock
+    /// Pushes the station's Location to the eMSPs after a change.
+    var pushes: LocationPushes?
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("stations/:id/location") { _, context in
@@ -31,7 +33,9 @@ struct LocationController<Context: RequestContext>: Sendable {
                 throw APIError(.badRequest, error.field.isEmpty ? "invalid request body: \(error.message)" : "\(error.field): \(error.message)")
             }
             do {
-                return try Self.response(try await store.set(details, station: station, at: clock.wallTime))
+                let stored = try await store.set(details, station: station, at: clock.wallTime)
+                await pushes?.stationChanged(station)
+                return try Self.response(stored)
             } catch let error as LocationStoreError {
                 switch error {
                 case .unknownStation: throw APIError(.notFound, error.description)

@@ -10,6 +10,9 @@ import Tariffs
 struct TariffsController<Context: RequestContext>: Sendable {
     let store: TariffStore
     let clock: any StationClock
+    /// Push a saved tariff, and the Locations of a station given a tariff, to the eMSPs.
+    var tariffPushes: TariffPushes?
+    var locationPushes: LocationPushes?
 
     func addRoutes(to group: RouterGroup<Context>) {
         group.get("tariffs") { _, _ in
@@ -24,7 +27,9 @@ struct TariffsController<Context: RequestContext>: Sendable {
         group.post("tariffs") { request, _ in
             let tariff = try await Self.tariff(request)
             do {
-                return try APIJSON.response(TariffVersionView(try await store.create(tariff, at: clock.wallTime)), status: .created)
+                let version = try await store.create(tariff, at: clock.wallTime)
+                await tariffPushes?.tariffChanged(version.tariffID)
+                return try APIJSON.response(TariffVersionView(version), status: .created)
             } catch TariffStoreError.duplicate(let id) {
                 throw APIError(.conflict, "tariff \(id) already exists; edit it with PUT /api/tariffs/\(id)")
             }
@@ -34,7 +39,9 @@ struct TariffsController<Context: RequestContext>: Sendable {
             let tariff = try await Self.tariff(request)
             guard tariff.id == id else { throw APIError(.badRequest, "invalid tariff: id: must be \"\(id)\" as in the path, got \"\(tariff.id)\"") }
             do {
-                return try APIJSON.response(TariffVersionView(try await store.edit(tariff, at: clock.wallTime)), status: .created)
+                let version = try await store.edit(tariff, at: clock.wallTime)
+                await tariffPushes?.tariffChanged(version.tariffID)
+                return try APIJSON.response(TariffVersionView(version), status: .created)
             } catch TariffStoreError.unknownTariff(let id) {
                 throw APIError(.notFound, "unknown tariff \(id); create it with POST /api/tariffs")
             }
@@ -52,6 +59,7 @@ struct TariffsController<Context: RequestContext>: Sendable {
             let at = clock.wallTime
             do {
                 try await store.assign(id, to: target, at: at)
+                await locationPushes?.stationChanged(target.station)
             } catch TariffStoreError.unknownTariff(let id) {
                 throw APIError(.notFound, "unknown tariff \(id)")
             } catch TariffStoreError.unknownStation(let station) {

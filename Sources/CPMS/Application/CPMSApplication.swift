@@ -1,6 +1,7 @@
 public import Hummingbird
 import HummingbirdCore
 import HummingbirdWebSocket
+import Prometheus
 public import Logging
 import ServiceLifecycle
 public import StationCore
@@ -13,6 +14,18 @@ public func buildCPMSApplication(
     try await Migrations.run(on: database, clock: { clock.wallTime }, logger: logger)
     let registry = StationRegistry(database: database)
     try await registry.disconnectAll()
+    let ocpiClient = OCPIClient(settings: configuration.ocpi, timeout: configuration.ocpi.callTimeout, logger: logger)
+    var deliverySettings = configuration.ocpiPushDelivery
+    deliverySettings.lease = max(deliverySettings.lease, configuration.ocpi.callTimeout + .seconds(1))
+    let metrics = PrometheusCollectorRegistry()
+    let pushMetrics = OCPIPushMetrics(registry: metrics)
+    let delivery = OCPIPushDelivery(
+        database: database, client: ocpiClient, clock: clock, settings: deliverySettings, logger: logger, observer: { pushMetrics.record($0) })
+    // Every producer of OCPI pushes enqueues through this queue; enqueuing wakes the delivery.
+    let pushQueue = OCPIPushQueue(database: database, wake: { delivery.wake() })
+    let party = try CPOParty(countryCode: configuration.ocpi.countryCode, partyID: configuration.ocpi.partyID)
+    let locationPushes = LocationPushes(database: database, queue: pushQueue, party: party, now: { clock.wallTime }, logger: logger)
+    let tariffPushes = TariffPushes(database: database, queue: pushQueue, party: party, now: { clock.wallTime }, logger: logger)
     let writer = IngestWriter(database: database, logger: logger)
     let recorder = ChargingRecorder(database: database, logger: logger)
     do {
@@ -21,13 +34,15 @@ public func buildCPMSApplication(
     } catch {
         logger.error("could not write the charging records missing for ended transactions: \(String(reflecting: error))")
     }
-    let connections = StationConnections(registry: registry, clock: clock, logger: logger)
+    let connections = StationConnections(registry: registry, clock: clock, logger: logger, stationChanged: { await locationPushes.stationChanged($0) })
     var gateway = StationGateway(
         admission: StationAdmission(authenticator: StationAuthenticator(registry: registry)), connections: connections,
         settings: configuration.gateway, writer: writer, recorder: recorder, registry: registry, clock: clock, logger: logger)
+    gateway.stationChanged = { await locationPushes.stationChanged($0) }
 
     let calendar = try await CalendarService(
-        store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger)
+        store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger,
+        stationsChanged: { await locationPushes.stationsChanged($0) })
     let scheduler = CalendarScheduler(source: calendar, sender: GatewayCommandSender(connections: connections), clock: clock, logger: logger)
     gateway.observer = CalendarStationActivity(scheduler: scheduler, calendar: calendar, logger: logger)
 
@@ -35,19 +50,19 @@ public func buildCPMSApplication(
     gateway.addRoutes(to: router)
     let api = router.group("api").add(middleware: APIMiddleware(tokens: APITokenStore(database: database), logger: logger))
     StationsController(registry: registry, reports: StationReports(database: database), connections: connections).addRoutes(to: api)
-    LocationController(store: LocationStore(database: database), clock: clock).addRoutes(to: api)
+    LocationController(store: LocationStore(database: database), clock: clock, pushes: locationPushes).addRoutes(to: api)
     CommandsController(registry: registry, connections: connections, clock: clock).addRoutes(to: api)
-    TariffsController(store: TariffStore(database: database), clock: clock).addRoutes(to: api)
+    TariffsController(store: TariffStore(database: database), clock: clock, tariffPushes: tariffPushes, locationPushes: locationPushes).addRoutes(to: api)
     CalendarController(calendar: calendar, registry: registry, tokens: APITokenStore(database: database), clock: clock).addRoutes(to: api)
     ChargingRecordsController(store: ChargingRecordStore(database: database), registry: registry).addRoutes(to: api)
+    OCPIQueueController(store: OCPIPushStore(database: database), clock: clock).addRoutes(to: api)
+    MetricsController(registry: metrics, pushes: pushMetrics, store: OCPIPushStore(database: database), clock: clock, logger: logger).addRoutes(to: router)
 
     let parties = OCPIPartyStore(database: database)
-    let ocpiClient = OCPIClient(settings: configuration.ocpi, timeout: configuration.ocpi.callTimeout, logger: logger)
     let registration = OCPIRegistration(parties: parties, client: ocpiClient, settings: configuration.ocpi, clock: clock, logger: logger)
     EMSPsController(parties: parties, registration: registration, settings: configuration.ocpi, clock: clock).addRoutes(to: api)
     var ocpi = OCPIRouting(settings: configuration.ocpi, parties: parties, clock: clock, logger: logger)
     ocpi.add(CredentialsModule(registration: registration))
-    let party = try CPOParty(countryCode: configuration.ocpi.countryCode, partyID: configuration.ocpi.partyID)
     ocpi.add(LocationsModule(
         catalog: LocationCatalog(store: LocationStore(database: database), party: party), settings: configuration.ocpi,
         pageLimit: configuration.ocpiPageLimit))
@@ -61,8 +76,12 @@ public func buildCPMSApplication(
             webSocketRouter: router,
             configuration: .init(ws: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30))))),
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cpms"),
-        // Shut down in reverse order: the scheduler stops before the connections and the database close.
-        services: [CPMSShutdown(connections: connections, database: database), scheduler],
+        // Shut down in reverse order: push delivery and the scheduler stop before the connections and the database close.
+        services: [
+            CPMSShutdown(connections: connections, database: database), scheduler, delivery,
+            OCPIPublicationSweep(
+                locations: locationPushes, tariffs: tariffPushes, clock: clock, interval: configuration.ocpiPublicationSweepInterval, logger: logger),
+        ],
         logger: logger)
 }
 

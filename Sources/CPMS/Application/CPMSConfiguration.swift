@@ -11,6 +11,10 @@ public struct CPMSConfiguration: Sendable {
     public var ocpi: OCPISettings
     /// The most objects one page of an OCPI GET list holds (a larger `limit` is cut to it).
     public var ocpiPageLimit = 100
+    /// How the OCPI push queue is delivered (poll interval, backoff, lease, calls in flight).
+    public var ocpiPushDelivery = OCPIPushDelivery.Settings()
+    /// How often every Location and tariff is compared with what was last pushed (changes that come with time).
+    public var ocpiPublicationSweepInterval: Duration = .seconds(60)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),

@@ -22,6 +22,9 @@ public actor CalendarService {
     /// The version each entry has in its row.
     private var storedVersions: [EntryID: Int]
     private var writing = false
+    /// Called with the stations whose entries or EVSE descriptions a stored change touched (their published
+    /// Locations: EVSEs, status_schedule).
+    private let stationsChanged: @Sendable ([String]) async -> Void
     private var waitingWriters: [CheckedContinuation<Void, Never>] = []
 
     private struct ConnectorKey: Hashable {
@@ -31,9 +34,13 @@ public actor CalendarService {
     }
 
     /// Loads the stored calendar (entries and executed actions) and the EVSEs' descriptions.
-    public init(store: CalendarStore, settings: CalendarSettings, clock: any StationClock, logger: Logger) async throws {
+    public init(
+        store: CalendarStore, settings: CalendarSettings, clock: any StationClock, logger: Logger,
+        stationsChanged: @escaping @Sendable ([String]) async -> Void = { _ in }
+    ) async throws {
         if let problem = settings.problem { throw CalendarSettingsError(description: "calendar settings: \(problem)") }
         let snapshot = try await store.load()
+        self.stationsChanged = stationsChanged
         self.store = store
         self.settings = settings
         self.clock = clock
@@ -184,6 +191,8 @@ public actor CalendarService {
             calendar = copy
             for entry in change.saved { storedVersions[entry.id] = entry.version }
             announce.yield()
+            let stations = change.saved.compactMap { calendar.evses[$0.evse]?.station.rawValue } + (connector.map { [$0.station] } ?? [])
+            if !stations.isEmpty { await stationsChanged(stations) }
             return change
         }
     }

@@ -16,6 +16,8 @@ final class StationConnection: Sendable {
     let clock: any StationClock
     let logger: Logger
     let observer: any StationActivityObserver
+    /// Called after a stored message may have changed the station's published Location (an EVSE's status).
+    let stationChanged: @Sendable (String) async -> Void
     private let booted = Mutex(false)
     /// Finishes when the connection is closed from cpms's side (replaced, or shutdown).
     let closed: AsyncStream<Void>
@@ -24,9 +26,10 @@ final class StationConnection: Sendable {
     init(
         stationID: String, settings: GatewaySettings, writer: IngestWriter, recorder: ChargingRecorder, registry: StationRegistry,
         clock: any StationClock, logger: Logger, observer: any StationActivityObserver = IgnoredStationActivity(),
-        send: @escaping OCPP201Endpoint.Send
+        stationChanged: @escaping @Sendable (String) async -> Void = { _ in }, send: @escaping OCPP201Endpoint.Send
     ) {
         self.observer = observer
+        self.stationChanged = stationChanged
         self.stationID = stationID
         self.settings = settings
         self.writer = writer
@@ -74,6 +77,7 @@ final class StationConnection: Sendable {
         let tokens = settings.acceptedTokens
         let logger = logger
         let observer = observer
+        let stationChanged = stationChanged
         await endpoint.on(OCPP201.BootNotificationRequest.self) { [weak self] request in
             let now = clock.wallTime
             let station = request.chargingStation
@@ -91,11 +95,13 @@ final class StationConnection: Sendable {
             return .init(currentTime: now)
         }
         await endpoint.on(OCPP201.StatusNotificationRequest.self) { request in
-            _ = try await writer.store(.evseStatus(request, station: id))
+            if try await writer.store(.evseStatus(request, station: id)) == .stored { await stationChanged(id) }
             return .init()
         }
         await endpoint.on(OCPP201.TransactionEventRequest.self) { request in
-            _ = try await writer.store(.transactionEvent(request, station: id, receivedAt: StoredTime.text(clock.wallTime)))
+            let stored = try await writer.store(.transactionEvent(request, station: id, receivedAt: StoredTime.text(clock.wallTime)))
+            // An open transaction makes an occupied EVSE CHARGING rather than BLOCKED.
+            if stored == .stored, request.eventType != .updated { await stationChanged(id) }
             if request.eventType == .ended {
                 // Also for a replayed Ended event: its record may have been lost. A failure here does not refuse the
                 // stored event (the station would resend it forever); cpms's next start writes what is missing.

@@ -9,8 +9,11 @@ actor StationConnections {
     let registry: StationRegistry
     let clock: any StationClock
     let logger: Logger
+    /// Called after a station connected or disconnected (its EVSEs' published status changes).
+    let stationChanged: @Sendable (String) async -> Void
 
-    init(registry: StationRegistry, clock: any StationClock, logger: Logger) {
+    init(registry: StationRegistry, clock: any StationClock, logger: Logger, stationChanged: @escaping @Sendable (String) async -> Void = { _ in }) {
+        self.stationChanged = stationChanged
         self.registry = registry
         self.clock = clock
         self.logger = logger
@@ -30,6 +33,8 @@ actor StationConnections {
         } catch {
             logger.error("station \(connection.stationID): cannot record the connection: \(error)")
         }
+        let stationID = connection.stationID, stationChanged = stationChanged
+        Task { await stationChanged(stationID) }
         return generation
     }
 
@@ -43,6 +48,8 @@ actor StationConnections {
         } catch {
             logger.error("station \(stationID): cannot record the disconnection: \(error)")
         }
+        let stationChanged = stationChanged
+        Task { await stationChanged(stationID) }
     }
 
     func connection(_ stationID: String) -> StationConnection? {

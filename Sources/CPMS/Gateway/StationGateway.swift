@@ -16,6 +16,8 @@ struct StationGateway: Sendable {
     let clock: any StationClock
     let logger: Logger
     var observer: any StationActivityObserver = IgnoredStationActivity()
+    /// Called when a station's published Location may have changed (a status stored, a transaction begun or ended).
+    var stationChanged: @Sendable (String) async -> Void = { _ in }
 
     func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
         let gateway = self
@@ -39,7 +41,7 @@ struct StationGateway: Sendable {
     private func serve(stationID id: String, inbound: WebSocketInboundStream, send: @escaping OCPP201Endpoint.Send) async {
         let connection = StationConnection(
             stationID: id, settings: settings, writer: writer, recorder: recorder, registry: registry, clock: clock, logger: logger,
-            observer: observer, send: send)
+            observer: observer, stationChanged: stationChanged, send: send)
         await connection.start()
         let generation = await connections.register(connection)
         logger.notice("station \(id) connected")

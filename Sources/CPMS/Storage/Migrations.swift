@@ -177,6 +177,7 @@ public enum Migrations {
         locations,
         ocpiPushQueue,
         ocpiTokens,
+        ocpiPushDelivery,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.

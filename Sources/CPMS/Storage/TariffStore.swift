@@ -70,7 +70,12 @@ public struct TariffStore: Sendable {
 
     /// The latest version of every tariff, by id.
     public func latestVersions() async throws -> [TariffVersion] {
-        try await database.withConnection { connection in
+        try await database.withConnection { try await Self.latestVersions(on: $0) }
+    }
+
+    /// The latest version of every tariff, read on `connection` (inside a caller's transaction).
+    static func latestVersions(on connection: any SQLDatabase) async throws -> [TariffVersion] {
+        do {
             let rows = try await connection.select().columns("tariff", "version", "valid_from", "ocpi_json").from("tariff_versions")
                 .orderBy("tariff").orderBy("version").all()
             var latest: [String: TariffVersion] = [:]

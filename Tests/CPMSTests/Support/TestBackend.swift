@@ -1,6 +1,7 @@
 import CPMS
 import Foundation
 import Logging
+import SQLKit
 import Testing
 
 /// The databases the storage tests run on: SQLite always, PostgreSQL when `CPMS_TEST_POSTGRES_URL` is set.
@@ -59,4 +60,26 @@ extension Logger {
 /// A station id no other test uses (the PostgreSQL test database is shared).
 func uniqueStationID(_ prefix: String = "T") -> String {
     prefix + "-" + UUID().uuidString.prefix(8)
+}
+
+extension TestBackend {
+    /// A migrated database of the test's own: a new SQLite file, or a new PostgreSQL database in the test cluster
+    /// (for tests that must not share rows with other suites, such as a running push delivery that claims them).
+    func openPrivate() async throws -> any CPMSDatabase {
+        guard self == .postgres, let shared = ProcessInfo.processInfo.environment["CPMS_TEST_POSTGRES_URL"],
+              let slash = shared.lastIndex(of: "/")
+        else { return try await open() }
+        let name = "cpms_test_" + UUID().uuidString.prefix(8).lowercased()
+        let admin = try await openDatabase(try DatabaseURL(shared), logger: .quiet)
+        do {
+            try await admin.withConnection { try await $0.raw("CREATE DATABASE \(unsafeRaw: name)").run() }
+        } catch {
+            await admin.shutdown()
+            throw error
+        }
+        await admin.shutdown()
+        let database = try await openDatabase(try DatabaseURL(String(shared[..<slash]) + "/" + name), logger: .quiet)
+        try await Migrations.run(on: database, clock: { Date() }, logger: .quiet)
+        return database
+    }
 }

@@ -6,7 +6,7 @@ public import NIOHTTP1
 public import OCPI
 
 /// Calls an eMSP's OCPI API: the token as `Token <base64>`, new `X-Request-ID` and `X-Correlation-ID` (or the
-/// given correlation id), the routing headers, a timeout, and the answer's envelope read strictly.
+/// given ones: a queued push repeats its request id on every attempt), the routing headers, a timeout, and the answer's envelope read strictly.
 public struct OCPIClient: Sendable {
     let settings: OCPISettings
     let httpClient: HTTPClient
@@ -41,12 +41,12 @@ public struct OCPIClient: Sendable {
     /// that is not a valid envelope of `Payload`, or an envelope whose status is not 1xxx.
     public func call<Payload: Codable & Sendable & OCPIValidatable>(
         _ method: HTTPMethod, _ url: String, token: String, body: Data? = nil, receiver: CredentialsRole? = nil,
-        correlationID: String? = nil, answer: Payload.Type
+        requestID: String? = nil, correlationID: String? = nil, answer: Payload.Type
     ) async throws(OCPIClientError) -> Answer<Payload> {
         var request = HTTPClientRequest(url: url)
         request.method = method
         request.headers.add(name: "Authorization", value: OCPITokenHeader.value(for: token))
-        request.headers.add(name: "X-Request-ID", value: UUID().uuidString.lowercased())
+        request.headers.add(name: "X-Request-ID", value: requestID ?? UUID().uuidString.lowercased())
         request.headers.add(name: "X-Correlation-ID", value: correlationID ?? UUID().uuidString.lowercased())
         request.headers.add(name: "OCPI-from-country-code", value: settings.countryCode)
         request.headers.add(name: "OCPI-from-party-id", value: settings.partyID)

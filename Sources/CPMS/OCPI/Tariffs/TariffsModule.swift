@@ -33,7 +33,12 @@ struct TariffsModule: OCPIModule {
 
     /// The published tariffs by id: each one's latest version that is in force at `now`.
     func tariffs(at now: Date) async throws -> [Tariff] {
-        try await store.latestVersions().filter { $0.validFrom <= now }.map { version in
+        Self.published(try await store.latestVersions(), party: party, at: now)
+    }
+
+    /// The tariffs `versions` publish at `now`, as OCPI serves them.
+    static func published(_ versions: [TariffVersion], party: CPOParty, at now: Date) -> [Tariff] {
+        versions.filter { $0.validFrom <= now }.map { version in
             var tariff = version.tariff
             tariff.countryCode = party.countryCode
             tariff.partyID = party.partyID
