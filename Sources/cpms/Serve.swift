@@ -68,6 +68,9 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "OCPI push delivery: how long a push being sent is held by this process, in seconds (more than --ocpi-call-timeout); default: the call timeout + 30. A push held by a process that died goes out again after it.")
     var ocpiPushLease: Double?
 
+    @Option(help: "How often a running OCPI session's kWh, charging periods and cost are PATCHed to its eMSP, in seconds (1...86400); status changes go at once.")
+    var ocpiSessionUpdateInterval = 60
+
     @OptionGroup var database: DatabaseOption
 
     /// The calendar settings the options give.
@@ -105,6 +108,9 @@ struct Serve: AsyncParsableCommand {
         guard (ocpiPushBackoffBase...86_400).contains(ocpiPushBackoffMax) else {
             throw ValidationError("--ocpi-push-backoff-max must be from --ocpi-push-backoff-base to 86400 seconds")
         }
+        guard (1...86_400).contains(ocpiSessionUpdateInterval) else {
+            throw ValidationError("--ocpi-session-update-interval must be 1...86400 seconds")
+        }
         if let problem = calendarSettings.problem {
             let option = [
                 ("slot step", "--calendar-slot-step"), ("turnaround gap", "--calendar-turnaround-gap"),
@@ -140,6 +146,7 @@ struct Serve: AsyncParsableCommand {
         configuration.ocpiPushDelivery.lease = .milliseconds(Int64((ocpiPushLease ?? Double(ocpiCallTimeout + 30)) * 1000))
         configuration.ocpiPushDelivery.backoff = OCPIPushBackoff(
             base: .milliseconds(Int64(ocpiPushBackoffBase * 1000)), maximum: .milliseconds(Int64(ocpiPushBackoffMax * 1000)))
+        configuration.ocpiSessionUpdateInterval = .seconds(ocpiSessionUpdateInterval)
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)
         } catch {

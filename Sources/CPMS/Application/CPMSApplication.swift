@@ -27,7 +27,7 @@ public func buildCPMSApplication(
     let locationPushes = LocationPushes(database: database, queue: pushQueue, party: party, now: { clock.wallTime }, logger: logger)
     let tariffPushes = TariffPushes(database: database, queue: pushQueue, party: party, now: { clock.wallTime }, logger: logger)
     let writer = IngestWriter(database: database, logger: logger)
-    let recorder = ChargingRecorder(database: database, logger: logger)
+    let recorder = ChargingRecorder(database: database, cdrs: CDRPublisher(database: database, party: party, queue: pushQueue), logger: logger)
     do {
         let written = try await recorder.recordMissing(at: clock.wallTime)
         if written > 0 { logger.notice("wrote \(written) charging records missing for ended transactions") }
@@ -45,6 +45,8 @@ public func buildCPMSApplication(
         stationsChanged: { await locationPushes.stationsChanged($0) })
     let scheduler = CalendarScheduler(source: calendar, sender: GatewayCommandSender(connections: connections), clock: clock, logger: logger)
     gateway.observer = CalendarStationActivity(scheduler: scheduler, calendar: calendar, logger: logger)
+    let sessionPublisher = SessionPublisher(database: database, party: party, queue: pushQueue, recorder: recorder, logger: logger)
+    gateway.sessions = sessionPublisher
 
     let router = Router(context: BasicWebSocketRequestContext.self)
     gateway.addRoutes(to: router)
@@ -67,6 +69,8 @@ public func buildCPMSApplication(
         catalog: LocationCatalog(store: LocationStore(database: database), party: party), settings: configuration.ocpi,
         pageLimit: configuration.ocpiPageLimit))
     ocpi.add(TariffsModule(store: TariffStore(database: database), party: party, settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
+    ocpi.add(SessionsModule(store: SessionStore(database: database), settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
+    ocpi.add(CDRsModule(store: CDRStore(database: database), settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes
@@ -81,6 +85,7 @@ public func buildCPMSApplication(
             CPMSShutdown(connections: connections, database: database), scheduler, delivery,
             OCPIPublicationSweep(
                 locations: locationPushes, tariffs: tariffPushes, clock: clock, interval: configuration.ocpiPublicationSweepInterval, logger: logger),
+            SessionUpdateService(publisher: sessionPublisher, interval: configuration.ocpiSessionUpdateInterval, clock: clock, logger: logger),
         ],
         logger: logger)
 }

@@ -15,6 +15,9 @@ public struct CPMSConfiguration: Sendable {
     public var ocpiPushDelivery = OCPIPushDelivery.Settings()
     /// How often every Location and tariff is compared with what was last pushed (changes that come with time).
     public var ocpiPublicationSweepInterval: Duration = .seconds(60)
+    /// How often a running OCPI session's kWh, charging periods and cost are PATCHed to its eMSP when nothing
+    /// else changed (a status or charging-state change is PATCHed at once).
+    public var ocpiSessionUpdateInterval: Duration = .seconds(60)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),

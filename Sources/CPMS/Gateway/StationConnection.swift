@@ -16,6 +16,7 @@ final class StationConnection: Sendable {
     let clock: any StationClock
     let logger: Logger
     let observer: any StationActivityObserver
+    let sessions: SessionPublisher?
     /// Called after a stored message may have changed the station's published Location (an EVSE's status).
     let stationChanged: @Sendable (String) async -> Void
     private let booted = Mutex(false)
@@ -26,10 +27,12 @@ final class StationConnection: Sendable {
     init(
         stationID: String, settings: GatewaySettings, writer: IngestWriter, recorder: ChargingRecorder, registry: StationRegistry,
         clock: any StationClock, logger: Logger, observer: any StationActivityObserver = IgnoredStationActivity(),
-        stationChanged: @escaping @Sendable (String) async -> Void = { _ in }, send: @escaping OCPP201Endpoint.Send
+        stationChanged: @escaping @Sendable (String) async -> Void = { _ in }, sessions: SessionPublisher? = nil,
+        send: @escaping OCPP201Endpoint.Send
     ) {
         self.observer = observer
         self.stationChanged = stationChanged
+        self.sessions = sessions
         self.stationID = stationID
         self.settings = settings
         self.writer = writer
@@ -77,6 +80,7 @@ final class StationConnection: Sendable {
         let tokens = settings.acceptedTokens
         let logger = logger
         let observer = observer
+        let sessions = sessions
         let stationChanged = stationChanged
         await endpoint.on(OCPP201.BootNotificationRequest.self) { [weak self] request in
             let now = clock.wallTime
@@ -102,6 +106,7 @@ final class StationConnection: Sendable {
             let stored = try await writer.store(.transactionEvent(request, station: id, receivedAt: StoredTime.text(clock.wallTime)))
             // An open transaction makes an occupied EVSE CHARGING rather than BLOCKED.
             if stored == .stored, request.eventType != .updated { await stationChanged(id) }
+            await sessions?.transactionEventStored(station: id, transactionId: request.transactionInfo.transactionId, at: clock.wallTime)
             if request.eventType == .ended {
                 // Also for a replayed Ended event: its record may have been lost. A failure here does not refuse the
                 // stored event (the station would resend it forever); cpms's next start writes what is missing.

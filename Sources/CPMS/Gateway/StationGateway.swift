@@ -16,6 +16,8 @@ struct StationGateway: Sendable {
     let clock: any StationClock
     let logger: Logger
     var observer: any StationActivityObserver = IgnoredStationActivity()
+    /// Reports transactions to eMSPs as OCPI sessions.
+    var sessions: SessionPublisher?
     /// Called when a station's published Location may have changed (a status stored, a transaction begun or ended).
     var stationChanged: @Sendable (String) async -> Void = { _ in }
 
@@ -41,7 +43,7 @@ struct StationGateway: Sendable {
     private func serve(stationID id: String, inbound: WebSocketInboundStream, send: @escaping OCPP201Endpoint.Send) async {
         let connection = StationConnection(
             stationID: id, settings: settings, writer: writer, recorder: recorder, registry: registry, clock: clock, logger: logger,
-            observer: observer, stationChanged: stationChanged, send: send)
+            observer: observer, stationChanged: stationChanged, sessions: sessions, send: send)
         await connection.start()
         let generation = await connections.register(connection)
         logger.notice("station \(id) connected")

@@ -1,6 +1,6 @@
 public import Foundation
 import OCPP
-import SQLKit
+public import SQLKit
 
 /// A stored charging record: the columns lists and filters need, and the whole record as its JSON.
 public struct StoredChargingRecord: Sendable, Equatable {
@@ -41,9 +41,12 @@ public struct ChargingRecordStore: Sendable {
         "created_at",
     ]
 
-    /// Stores `record` unless one exists for its station and transaction; true when it was new.
+    /// Stores `record` unless one exists for its station and transaction; true when it was new. `alongside` runs
+    /// in the same database transaction when the record is new.
     @discardableResult
-    public func store(_ record: ChargingRecord, at time: Date) async throws -> Bool {
+    public func store(
+        _ record: ChargingRecord, at time: Date, alongside: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
+    ) async throws -> Bool {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = String(decoding: try encoder.encode(record), as: UTF8.self)
@@ -54,10 +57,11 @@ public struct ChargingRecordStore: Sendable {
             record.price.status.rawValue, record.price.tariffId, record.price.tariffVersion, record.price.currency,
             total.map { "\($0.exclVAT)" }, total.map { "\($0.inclVAT)" }, record.problems.count, json, StoredTime.text(time),
         ]
-        return try await database.withConnection { connection in
+        return try await database.transaction { connection in
             let returned = try await connection.insert(into: "charging_records").columns(Self.columns).values(values)
                 .ignoringConflicts(with: ["station", "transaction_id"])
                 .returning(SQLIdentifier("station")).all()
+            if !returned.isEmpty, let alongside { try await alongside(connection) }
             return !returned.isEmpty
         }
     }

@@ -178,6 +178,7 @@ public enum Migrations {
         ocpiPushQueue,
         ocpiTokens,
         ocpiPushDelivery,
+        ocpiSessions,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.
