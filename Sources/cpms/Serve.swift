@@ -70,6 +70,11 @@ struct Serve: AsyncParsableCommand {
 
     @Option(help: "How often a running OCPI session's kWh, charging periods and cost are PATCHed to its eMSP, in seconds (1...86400); status changes go at once.")
     var ocpiSessionUpdateInterval = 60
+    @Option(help: "How long a token's real-time authorization at the eMSPs may take, in seconds, all eMSPs together (1...60); the station waits for it.")
+    var ocpiAuthorizeTimeout = 5
+
+    @Option(help: "The timeout cpms announces in an OCPI CommandResponse, in seconds (1...600); keep it at least --call-timeout.")
+    var ocpiCommandTimeout = 30
 
     @OptionGroup var database: DatabaseOption
 
@@ -111,6 +116,8 @@ struct Serve: AsyncParsableCommand {
         guard (1...86_400).contains(ocpiSessionUpdateInterval) else {
             throw ValidationError("--ocpi-session-update-interval must be 1...86400 seconds")
         }
+        guard (1...60).contains(ocpiAuthorizeTimeout) else { throw ValidationError("--ocpi-authorize-timeout must be 1...60 seconds") }
+        guard (1...600).contains(ocpiCommandTimeout) else { throw ValidationError("--ocpi-command-timeout must be 1...600 seconds") }
         if let problem = calendarSettings.problem {
             let option = [
                 ("slot step", "--calendar-slot-step"), ("turnaround gap", "--calendar-turnaround-gap"),
@@ -147,6 +154,8 @@ struct Serve: AsyncParsableCommand {
         configuration.ocpiPushDelivery.backoff = OCPIPushBackoff(
             base: .milliseconds(Int64(ocpiPushBackoffBase * 1000)), maximum: .milliseconds(Int64(ocpiPushBackoffMax * 1000)))
         configuration.ocpiSessionUpdateInterval = .seconds(ocpiSessionUpdateInterval)
+        configuration.ocpiAuthorizeTimeout = .seconds(ocpiAuthorizeTimeout)
+        configuration.ocpiCommandTimeout = ocpiCommandTimeout
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)
         } catch {

@@ -11,6 +11,13 @@ public import StationCore
 public func buildCPMSApplication(
     configuration: CPMSConfiguration, database: any CPMSDatabase, clock: any StationClock, logger: Logger
 ) async throws -> some ApplicationProtocol {
+    try await buildCPMSApplication(configuration: configuration, database: database, clock: clock, logger: logger, commandRunner: CommandRunner())
+}
+
+/// The same, with the runner of OCPI commands' station calls given (tests wait on it).
+func buildCPMSApplication(
+    configuration: CPMSConfiguration, database: any CPMSDatabase, clock: any StationClock, logger: Logger, commandRunner: CommandRunner
+) async throws -> some ApplicationProtocol {
     try await Migrations.run(on: database, clock: { clock.wallTime }, logger: logger)
     let registry = StationRegistry(database: database)
     try await registry.disconnectAll()
@@ -40,6 +47,13 @@ public func buildCPMSApplication(
         settings: configuration.gateway, writer: writer, recorder: recorder, registry: registry, clock: clock, logger: logger)
     gateway.stationChanged = { await locationPushes.stationChanged($0) }
 
+    let parties = OCPIPartyStore(database: database)
+    let tokens = OCPITokenStore(database: database)
+    gateway.authorizer = OCPITokenAuthorizer(
+        tokens: tokens, parties: parties, locations: LocationStore(database: database), party: party,
+        client: OCPIClient(settings: configuration.ocpi, timeout: configuration.ocpiAuthorizeTimeout, logger: logger),
+        acceptedTokens: configuration.gateway.acceptedTokens, reuse: .seconds(15 * 60), clock: clock, logger: logger)
+
     let calendar = try await CalendarService(
         store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger,
         stationsChanged: { await locationPushes.stationsChanged($0) })
@@ -60,7 +74,6 @@ public func buildCPMSApplication(
     OCPIQueueController(store: OCPIPushStore(database: database), clock: clock).addRoutes(to: api)
     MetricsController(registry: metrics, pushes: pushMetrics, store: OCPIPushStore(database: database), clock: clock, logger: logger).addRoutes(to: router)
 
-    let parties = OCPIPartyStore(database: database)
     let registration = OCPIRegistration(parties: parties, client: ocpiClient, settings: configuration.ocpi, clock: clock, logger: logger)
     EMSPsController(parties: parties, registration: registration, settings: configuration.ocpi, clock: clock).addRoutes(to: api)
     var ocpi = OCPIRouting(settings: configuration.ocpi, parties: parties, clock: clock, logger: logger)
@@ -71,6 +84,11 @@ public func buildCPMSApplication(
     ocpi.add(TariffsModule(store: TariffStore(database: database), party: party, settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.add(SessionsModule(store: SessionStore(database: database), settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.add(CDRsModule(store: CDRStore(database: database), settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
+    ocpi.add(TokensModule(store: tokens))
+    ocpi.add(CommandsModule(
+        commands: OCPICommandStore(database: database), tokens: tokens,
+        catalog: LocationCatalog(store: LocationStore(database: database), party: party), connections: connections, calendar: calendar,
+        runner: commandRunner, timeout: configuration.ocpiCommandTimeout, clock: clock, logger: logger))
     ocpi.addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes

@@ -18,6 +18,11 @@ public struct CPMSConfiguration: Sendable {
     /// How often a running OCPI session's kWh, charging periods and cost are PATCHed to its eMSP when nothing
     /// else changed (a status or charging-state change is PATCHed at once).
     public var ocpiSessionUpdateInterval: Duration = .seconds(60)
+    /// How long the real-time authorization of a token at the eMSPs may take (`--ocpi-authorize-timeout`): the
+    /// station waits for it.
+    public var ocpiAuthorizeTimeout: Duration = .seconds(5)
+    /// The timeout cpms announces in a CommandResponse (`--ocpi-command-timeout`), in seconds.
+    public var ocpiCommandTimeout = 30
 
     public init(
         host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),

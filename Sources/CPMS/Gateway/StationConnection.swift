@@ -19,6 +19,7 @@ final class StationConnection: Sendable {
     let sessions: SessionPublisher?
     /// Called after a stored message may have changed the station's published Location (an EVSE's status).
     let stationChanged: @Sendable (String) async -> Void
+    let authorizer: any StationTokenAuthorizer
     private let booted = Mutex(false)
     /// Finishes when the connection is closed from cpms's side (replaced, or shutdown).
     let closed: AsyncStream<Void>
@@ -28,11 +29,12 @@ final class StationConnection: Sendable {
         stationID: String, settings: GatewaySettings, writer: IngestWriter, recorder: ChargingRecorder, registry: StationRegistry,
         clock: any StationClock, logger: Logger, observer: any StationActivityObserver = IgnoredStationActivity(),
         stationChanged: @escaping @Sendable (String) async -> Void = { _ in }, sessions: SessionPublisher? = nil,
-        send: @escaping OCPP201Endpoint.Send
+        authorizer: (any StationTokenAuthorizer)? = nil, send: @escaping OCPP201Endpoint.Send
     ) {
         self.observer = observer
         self.stationChanged = stationChanged
         self.sessions = sessions
+        self.authorizer = authorizer ?? AcceptedTokensAuthorizer(acceptedTokens: settings.acceptedTokens)
         self.stationID = stationID
         self.settings = settings
         self.writer = writer
@@ -77,7 +79,7 @@ final class StationConnection: Sendable {
         let writer = writer
         let recorder = recorder
         let interval = Int(settings.heartbeatInterval.components.seconds)
-        let tokens = settings.acceptedTokens
+        let authorizer = authorizer
         let logger = logger
         let observer = observer
         let sessions = sessions
@@ -118,7 +120,8 @@ final class StationConnection: Sendable {
                 }
             }
             await observer.transactionEventStored(request, station: id)
-            return .init(idTokenInfo: request.idToken.map { .init(status: Self.verdict(for: $0.idToken, tokens: tokens)) })
+            guard let token = request.idToken else { return .init() }
+            return .init(idTokenInfo: .init(status: await authorizer.status(of: token, station: id, evse: request.evse?.id)))
         }
         await endpoint.on(OCPP201.MeterValuesRequest.self) { request in
             _ = try await writer.store(.meterValues(request, station: id, receivedAt: StoredTime.text(clock.wallTime)))
@@ -132,7 +135,7 @@ final class StationConnection: Sendable {
             try await Self.dataTransfer(request, station: id, writer: writer, receivedAt: StoredTime.text(clock.wallTime), logger: logger)
         }
         await endpoint.on(OCPP201.AuthorizeRequest.self) { request in
-            .init(idTokenInfo: .init(status: Self.verdict(for: request.idToken.idToken, tokens: tokens)))
+            .init(idTokenInfo: .init(status: await authorizer.status(of: request.idToken, station: id, evse: nil)))
         }
         await endpoint.on(OCPP201.ReservationStatusUpdateRequest.self) { request in
             logger.info("reservation \(request.reservationId): \(request.reservationUpdateStatus.rawValue)")

@@ -20,6 +20,8 @@ struct StationGateway: Sendable {
     var sessions: SessionPublisher?
     /// Called when a station's published Location may have changed (a status stored, a transaction begun or ended).
     var stationChanged: @Sendable (String) async -> Void = { _ in }
+    /// Answers Authorize and TransactionEvent id tokens; nil: `--accepted-tokens` alone.
+    var authorizer: (any StationTokenAuthorizer)?
 
     func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
         let gateway = self
@@ -43,7 +45,7 @@ struct StationGateway: Sendable {
     private func serve(stationID id: String, inbound: WebSocketInboundStream, send: @escaping OCPP201Endpoint.Send) async {
         let connection = StationConnection(
             stationID: id, settings: settings, writer: writer, recorder: recorder, registry: registry, clock: clock, logger: logger,
-            observer: observer, stationChanged: stationChanged, sessions: sessions, send: send)
+            observer: observer, stationChanged: stationChanged, sessions: sessions, authorizer: authorizer, send: send)
         await connection.start()
         let generation = await connections.register(connection)
         logger.notice("station \(id) connected")

@@ -179,6 +179,7 @@ public enum Migrations {
         ocpiTokens,
         ocpiPushDelivery,
         ocpiSessions,
+        ocpiCommands,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.

@@ -39,7 +39,7 @@ public struct Token: Codable, Sendable, Equatable {
         self.lastUpdated = lastUpdated
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case countryCode = "country_code", partyID = "party_id", uid, type, contractID = "contract_id"
         case visualNumber = "visual_number", issuer, groupID = "group_id", valid, whitelist, language
         case defaultProfileType = "default_profile_type", energyContract = "energy_contract"

@@ -178,12 +178,16 @@ public struct LocationStore: Sendable {
     /// The inputs of every station with location details (or of those named), ordered by station id.
     public func inputs(stations: [String]? = nil) async throws -> [LocationInputs] {
         if let stations, stations.isEmpty { return [] }
-        return try await database.withConnection { connection in try await Self.inputs(stations: stations, on: connection) }
+        return try await database.withConnection { connection in
+            try await Self.inputs(stations: stations, on: connection, details: decodedDetails)
+        }
     }
 
     /// The inputs of every station with location details (or of those named), read on `connection` (inside a
-    /// caller's transaction).
-    static func inputs(stations: [String]?, on connection: any SQLDatabase) async throws -> [LocationInputs] {
+    /// caller's transaction). `details` keeps what was decoded before.
+    static func inputs(
+        stations: [String]?, on connection: any SQLDatabase, details decodedDetails: DecodedDetails = DecodedDetails()
+    ) async throws -> [LocationInputs] {
         if let stations, stations.isEmpty { return [] }
         do {
             func scoped(_ query: SQLSelectBuilder, column: String = "station") -> SQLSelectBuilder {
