@@ -56,6 +56,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The most objects one page of an OCPI GET list (locations, tariffs) holds (1...1000).")
     var ocpiPageLimit = 100
 
+    @Option(help: "OCPI Bookings: how many days ahead the BookingLocations' calendars of free timeslots reach (1...60).")
+    var ocpiBookingHorizonDays = 7
+
+    @Option(help: "OCPI Bookings: a URL with the booking terms for drivers (no-show policy, fees), given in every BookingTerms.")
+    var ocpiBookingTermsUrl: String?
+
     @Option(help: "OCPI push delivery: the longest wait between two looks at the queue, in seconds (retries due, pushes of other processes).")
     var ocpiPushPollInterval = 1.0
 
@@ -105,6 +111,12 @@ struct Serve: AsyncParsableCommand {
         guard (1...100).contains(ocpiBusinessName.count) else { throw ValidationError("--ocpi-business-name must be 1 to 100 characters") }
         guard (1...600).contains(ocpiCallTimeout) else { throw ValidationError("--ocpi-call-timeout must be 1...600 seconds") }
         guard (1...1_000).contains(ocpiPageLimit) else { throw ValidationError("--ocpi-page-limit must be 1...1000") }
+        guard (1...60).contains(ocpiBookingHorizonDays) else { throw ValidationError("--ocpi-booking-horizon-days must be 1...60") }
+        if let ocpiBookingTermsUrl {
+            guard let url = URL(string: ocpiBookingTermsUrl), url.scheme == "http" || url.scheme == "https", url.host != nil, ocpiBookingTermsUrl.count <= 255 else {
+                throw ValidationError("--ocpi-booking-terms-url must be an http:// or https:// URL of at most 255 characters")
+            }
+        }
         guard (0.01...60).contains(ocpiPushPollInterval) else { throw ValidationError("--ocpi-push-poll-interval must be 0.01...60 seconds") }
         if let ocpiPushLease, !(Double(ocpiCallTimeout) < ocpiPushLease && ocpiPushLease <= 3_600) {
             throw ValidationError("--ocpi-push-lease must be more than --ocpi-call-timeout and at most 3600 seconds")
@@ -149,6 +161,7 @@ struct Serve: AsyncParsableCommand {
                 publicURL: publicURL ?? CPMSConfiguration.defaultPublicURL(host: host, port: port), countryCode: ocpiCountryCode, partyID: ocpiPartyId,
                 businessName: ocpiBusinessName, callTimeout: .seconds(ocpiCallTimeout)))
         configuration.ocpiPageLimit = ocpiPageLimit
+        configuration.bookings = BookingSettings(horizon: TimeInterval(ocpiBookingHorizonDays * 86_400), termsURL: ocpiBookingTermsUrl)
         configuration.ocpiPushDelivery.pollInterval = .milliseconds(Int64(ocpiPushPollInterval * 1000))
         configuration.ocpiPushDelivery.lease = .milliseconds(Int64((ocpiPushLease ?? Double(ocpiCallTimeout + 30)) * 1000))
         configuration.ocpiPushDelivery.backoff = OCPIPushBackoff(

@@ -89,6 +89,12 @@ func buildCPMSApplication(
         commands: OCPICommandStore(database: database), tokens: tokens,
         catalog: LocationCatalog(store: LocationStore(database: database), party: party), connections: connections, calendar: calendar,
         runner: commandRunner, timeout: configuration.ocpiCommandTimeout, clock: clock, logger: logger))
+    await calendar.setListener(BookingPushes(queue: pushQueue))
+    ocpi.add(BookingsModule(
+        desk: BookingDesk(
+            calendar: calendar, catalog: LocationCatalog(store: LocationStore(database: database), party: party),
+            store: BookingStore(database: database), queue: pushQueue, settings: configuration.bookings),
+        settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes

@@ -11,6 +11,8 @@ public struct CPMSConfiguration: Sendable {
     public var ocpi: OCPISettings
     /// The most objects one page of an OCPI GET list holds (a larger `limit` is cut to it).
     public var ocpiPageLimit = 100
+    /// The Bookings add-on: the calendars' horizon and the terms page.
+    public var bookings = BookingSettings()
     /// How the OCPI push queue is delivered (poll interval, backoff, lease, calls in flight).
     public var ocpiPushDelivery = OCPIPushDelivery.Settings()
     /// How often every Location and tariff is compared with what was last pushed (changes that come with time).

@@ -22,6 +22,7 @@ public actor CalendarService {
     /// The version each entry has in its row.
     private var storedVersions: [EntryID: Int]
     private var writing = false
+    private var listener: (any CalendarChangeListener)?
     /// Called with the stations whose entries or EVSE descriptions a stored change touched (their published
     /// Locations: EVSEs, status_schedule).
     private let stationsChanged: @Sendable ([String]) async -> Void
@@ -67,6 +68,11 @@ public actor CalendarService {
         var versions: [EntryID: Int] = [:]
         for entry in snapshot.entries { versions[entry.id] = entry.version }
         return (calendar, connectors, snapshot.revision, versions)
+    }
+
+    /// Tells `listener` of every change stored from now on (inside its transaction, then after the commit).
+    public func setListener(_ listener: any CalendarChangeListener) {
+        self.listener = listener
     }
 
     // MARK: Requests
@@ -178,7 +184,10 @@ public actor CalendarService {
             var write = CalendarStore.Write(change: change, executed: executed, connector: connector)
             for entry in change.saved { write.storedVersions[entry.id] = storedVersions[entry.id] }
             do {
-                revision = try await store.save(write, revision: revision, at: now)
+                let listener = listener
+                revision = try await store.save(write, revision: revision, at: now) { connection in
+                    try await listener?.storing(change, on: connection, at: now)
+                }
             } catch let error as CalendarStoreError {
                 if case .corrupt = error { throw error }
                 logger.notice("calendar: \(error); reloading the stored calendar")
@@ -191,6 +200,7 @@ public actor CalendarService {
             calendar = copy
             for entry in change.saved { storedVersions[entry.id] = entry.version }
             announce.yield()
+            await listener?.stored(change)
             let stations = change.saved.compactMap { calendar.evses[$0.evse]?.station.rawValue } + (connector.map { [$0.station] } ?? [])
             if !stations.isEmpty { await stationsChanged(stations) }
             return change

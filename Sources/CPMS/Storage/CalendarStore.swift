@@ -1,7 +1,7 @@
 public import Foundation
 public import Scheduling
 import OCPP
-import SQLKit
+public import SQLKit
 
 /// The booking calendar's rows: EVSE connectors, entries (one row each, with its version), executed actions,
 /// and one calendar-wide revision that every write increments.
@@ -70,7 +70,10 @@ public struct CalendarStore: Sendable {
     ///
     /// Throws `CalendarStoreError.changedElsewhere` (the revision moved) or `.staleEntry` (a row is not at the
     /// version the writer knew) and then nothing is stored.
-    public func save(_ write: Write, revision: Int, at time: Date) async throws -> Int {
+    /// `alongside` runs last in the same transaction (what must commit with the change).
+    public func save(
+        _ write: Write, revision: Int, at time: Date, alongside: (@Sendable (any SQLDatabase) async throws -> Void)? = nil
+    ) async throws -> Int {
         try await database.transaction { connection in
             let bumped = try await connection.update("calendar_revision")
                 .set(SQLIdentifier("revision"), to: SQLRaw("revision + 1"))
@@ -83,6 +86,7 @@ public struct CalendarStore: Sendable {
                 try await Self.store(entry, storedVersion: write.storedVersions[entry.id], at: now, connection)
             }
             if let executed = write.executed { try await Self.insert(executed, connection) }
+            try await alongside?(connection)
             return try row.decode(column: "revision", as: Int.self)
         }
     }

@@ -180,6 +180,7 @@ public enum Migrations {
         ocpiPushDelivery,
         ocpiSessions,
         ocpiCommands,
+        ocpiBookings,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.
