@@ -98,10 +98,13 @@ public struct LocationStore: Sendable {
             {
                 versionInForce[try row.decode(column: "tariff", as: String.self)] = try row.decode(column: "valid_from", as: String.self)
             }
+            // Stations with an EVSE or connector assignment made by now are worked out per connector here; for the
+            // others every connector has the station's assignment in force, found in the main query below.
             var assignments: [String: [LocationInputs.TariffAssignment]] = [:]
-            var assignedBelowStation: Set<String> = []
             for row in try await connection.raw("""
-                SELECT station, evse, connector, valid_from, seq, tariff FROM tariff_assignments WHERE valid_from <= \(bind: now)
+                SELECT station, evse, connector, valid_from, seq, tariff FROM tariff_assignments
+                WHERE valid_from <= \(bind: now)
+                  AND station IN (SELECT station FROM tariff_assignments WHERE evse <> 0 AND valid_from <= \(bind: now))
                 """).all()
             {
                 let station = try row.decode(column: "station", as: String.self)
@@ -110,8 +113,8 @@ public struct LocationStore: Sendable {
                     validFrom: Self.date(try row.decode(column: "valid_from", as: String.self)), seq: try row.decode(column: "seq", as: Int.self),
                     tariff: try row.decode(column: "tariff", as: String.self))
                 assignments[station, default: []].append(assignment)
-                if assignment.evse != 0 { assignedBelowStation.insert(station) }
             }
+            let assignedBelowStation = Set(assignments.keys)
             var connectors: [String: [(evse: Int, connector: Int)]] = [:]
             if !assignedBelowStation.isEmpty {
                 for row in try await connection.select().columns("station", "evse", "connector").from("evse_connectors")
@@ -135,14 +138,22 @@ public struct LocationStore: Sendable {
                     (SELECT MAX(CASE WHEN p.status = 'scheduled' AND p.ends_at <= \(bind: now) AND p.ends_at > p.updated_at THEN p.ends_at
                                      ELSE p.updated_at END)
                        FROM calendar_entries p WHERE p.station = l.station AND p.kind = 'maintenance' AND \(unsafeRaw: described)) AS maintenance,
-                    CASE WHEN s.connected = 0 THEN s.last_seen END AS offline
+                    CASE WHEN s.connected = 0 THEN s.last_seen END AS offline,
+                    (SELECT a.valid_from FROM tariff_assignments a WHERE a.station = l.station AND a.evse = 0 AND a.connector = 0
+                       AND a.valid_from <= \(bind: now) ORDER BY a.valid_from DESC, a.seq DESC LIMIT 1) AS station_tariff,
+                    (SELECT MAX(v.valid_from) FROM tariff_versions v WHERE v.valid_from <= \(bind: now) AND v.tariff =
+                       (SELECT a.tariff FROM tariff_assignments a WHERE a.station = l.station AND a.evse = 0 AND a.connector = 0
+                          AND a.valid_from <= \(bind: now) ORDER BY a.valid_from DESC, a.seq DESC LIMIT 1)) AS station_tariff_version
                 FROM station_locations l JOIN stations s ON s.id = l.station
                 WHERE EXISTS (SELECT 1 FROM evse_connectors c WHERE c.station = l.station) ORDER BY l.station
                 """).all()
             {
                 let station = try row.decode(column: "station", as: String.self)
                 var latest = try row.decode(column: "details", as: String.self)
-                for column in ["connectors", "statuses", "maintenance", "offline"] {
+                let columns = assignedBelowStation.contains(station)
+                    ? ["connectors", "statuses", "maintenance", "offline"]
+                    : ["connectors", "statuses", "maintenance", "offline", "station_tariff", "station_tariff_version"]
+                for column in columns {
                     if let time = try row.decode(column: column, as: String?.self), time > latest { latest = time }
                 }
                 var lastUpdated = Self.date(latest)
