@@ -29,6 +29,7 @@ from pathlib import Path
 import httpx
 import pytest
 from ocpi_types import v2_2_1 as ocpi
+from ocpi_types import v2_3_0_bookings as bookings
 
 from conftest import REPO_ROOT
 from demo_station import write_demo_station
@@ -73,19 +74,23 @@ def run(args, **kwargs) -> str:
     return done.stdout
 
 
-def expected_total(tariff: dict, cdr: dict) -> tuple[Decimal, Decimal]:
-    """The CDR's total cost (excl. VAT, incl. VAT) computed here from the tariff's price components and the CDR's
-    charging periods: FLAT once, ENERGY per kWh of the periods' ENERGY volumes rounded up to the step size (Wh)."""
+def expected_costs(tariff: dict, cdr: dict) -> dict[str, tuple[Decimal, Decimal]]:
+    """The CDR's costs (excl. VAT, incl. VAT) computed here from the tariff's price components and the CDR's
+    charging periods: FLAT once, ENERGY per kWh of the periods' ENERGY volumes rounded up to the step size (Wh);
+    each in EUR to 4 decimals (as cpms writes money), the total their sum."""
     components = {c["type"]: c for element in tariff["elements"] for c in element["price_components"]}
     kwh = sum(Decimal(str(d["volume"])) for period in cdr["charging_periods"] for d in period["dimensions"] if d["type"] == "ENERGY")
     energy = components["ENERGY"]
     wh = (kwh * 1000 / energy["step_size"]).to_integral_value(rounding="ROUND_CEILING") * energy["step_size"]
-    parts = [(Decimal(str(components["FLAT"]["price"])), Decimal(str(components["FLAT"]["vat"]))),
-             (Decimal(str(energy["price"])) * wh / 1000, Decimal(str(energy["vat"])))]
-    excl = sum(price for price, _ in parts)
-    incl = sum(price * (1 + vat / 100) for price, vat in parts)
-    cent = Decimal("0.01")
-    return excl.quantize(cent, ROUND_HALF_UP), incl.quantize(cent, ROUND_HALF_UP)
+    unit = Decimal("0.0001")
+
+    def priced(amount: Decimal, vat) -> tuple[Decimal, Decimal]:
+        return amount.quantize(unit, ROUND_HALF_UP), (amount * (1 + Decimal(str(vat)) / 100)).quantize(unit, ROUND_HALF_UP)
+
+    fixed = priced(Decimal(str(components["FLAT"]["price"])), components["FLAT"]["vat"])
+    energy_cost = priced(Decimal(str(energy["price"])) * wh / 1000, energy["vat"])
+    return {"total_fixed_cost": fixed, "total_energy_cost": energy_cost,
+            "total_cost": (fixed[0] + energy_cost[0], fixed[1] + energy_cost[1])}
 
 
 class Cpms:
@@ -101,7 +106,7 @@ class Cpms:
         self.process = subprocess.Popen(
             [BIN / "cpms", "serve", "--host", "127.0.0.1", "--port", str(port), "--database", self.database,
              "--calendar-slot-step", str(SLOT_S), "--log-level", "info", "--ocpi-call-timeout", "5",
-             "--ocpi-session-interval", "5"],
+             "--ocpi-session-update-interval", "5"],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         wait_until(lambda: socket.create_connection(("127.0.0.1", port), timeout=1).close() or True, 60, "cpms to listen")
 
@@ -161,14 +166,19 @@ def _scenario(tmp_path, cpms: Cpms, emsp: EMSP, config, api_port, modbus_port, l
     to_cpms = auth(registration["credentials"]["token"])
 
     def call(method: str, path: str, body: dict | None = None) -> dict:
-        answer = httpx.request(method, f"{cpms.url}/ocpi/2.2.1/{path}", headers=to_cpms, json=body, timeout=30)
+        url = path if path.startswith("http") else f"{cpms.url}/ocpi/2.2.1/{path}"
+        answer = httpx.request(method, url, headers=to_cpms, json=body, timeout=30)
         assert answer.status_code == 200, answer.text
         envelope = answer.json()
         assert envelope["status_code"] == 1000, envelope
-        return envelope["data"]
+        return envelope.get("data")
 
     def received(predicate) -> list[dict]:
         return [r for r in httpx.get(f"{emsp.base}/peer/requests", timeout=10).json()["requests"] if predicate(r)]
+
+    # The eMSP finds cpms's modules in its version details, as any eMSP does.
+    endpoints = {(e["identifier"], e["role"]): e["url"] for e in call("GET", f"{cpms.url}/ocpi/2.2.1")["endpoints"]}
+    bookings_url = endpoints[("Booking", "SENDER")]
 
     # The eMSP's driver token, pushed to cpms (Tokens receiver).
     call("PUT", f"tokens/NL/TNM/{DRIVER['uid']}?type=APP_USER", {**DRIVER, "last_updated": iso(time.time())})
@@ -178,12 +188,17 @@ def _scenario(tmp_path, cpms: Cpms, emsp: EMSP, config, api_port, modbus_port, l
     evse_uid = location["evses"][0]["uid"]
     slot = math.ceil((time.time() + 45) / SLOT_S) * SLOT_S
     request_id = f"REQ-{uuid.uuid4().hex[:8]}"
-    booking = call("POST", "bookings", {
+    pending = call("POST", bookings_url, {
         "country_code": "NL", "party_id": "TNM", "request_id": request_id, "location_id": STATION, "evse_uid": evse_uid,
         "tokens": [{k: DRIVER[k] for k in ("country_code", "party_id", "uid", "type", "contract_id")}],
-        "period": {"start_from": iso(slot), "end_before": iso(slot + 3 * SLOT_S)}})
-    ocpi_booking_check = {"Booking": booking}
-    assert booking["status"] == "RESERVED", booking
+        "period": {"start_from": iso(slot), "end_before": iso(slot + 3 * SLOT_S)}, "authorization_reference": f"AUTH-{request_id}"})
+    assert pending["reservation_status"] == "PENDING", pending
+
+    def booking() -> dict:
+        return next(b for b in call("GET", bookings_url) if b["id"] == pending["id"])
+
+    assert booking()["reservation_status"] == "RESERVED", booking()
+    bookings.Booking.from_dict(booking())
 
     # The car arrives 10 s into the slot with a small, nearly full battery: 2 kWh at 90 %.
     (tmp_path / "scenario.yaml").write_text(
@@ -205,13 +220,14 @@ def _scenario(tmp_path, cpms: Cpms, emsp: EMSP, config, api_port, modbus_port, l
 
     wait_until(lambda: socket_one()["status"] == "Reserved", slot - time.time() + 60, "socket 1 Reserved at the slot's start")
     assert socket_one()["reservation"]["id_tag"] == DRIVER["uid"]
+    assert parse(socket_one()["reservation"]["expires_at"]) == slot + 3 * SLOT_S
     wait_until(lambda: socket_one()["pilot"] in ("B", "C"), 60, "the car to plug into socket 1")
 
     # The driver is there: the eMSP starts the session with the booked token.
     command_uid = uuid.uuid4().hex[:12]
     response = call("POST", "commands/START_SESSION", {
         "response_url": f"{emsp.base}/ocpi/emsp/2.2.1/commands/{command_uid}", "token": {**DRIVER, "last_updated": iso(time.time())},
-        "location_id": STATION, "evse_uid": evse_uid})
+        "location_id": STATION, "evse_uid": evse_uid, "authorization_reference": f"AUTH-{request_id}"})
     assert response["result"] == "ACCEPTED", response
     wait_until(lambda: received(lambda r: r["path"].endswith(f"/commands/{command_uid}")), 60, "the CommandResult at the eMSP")
     [result] = [json.loads(r["body"]) for r in received(lambda r: r["path"].endswith(f"/commands/{command_uid}"))]
@@ -222,6 +238,7 @@ def _scenario(tmp_path, cpms: Cpms, emsp: EMSP, config, api_port, modbus_port, l
 
     wait_until(lambda: any(s.get("status") == "ACTIVE" for s in sessions().values()), 60, "the Session ACTIVE at the eMSP")
     [session_id] = sessions()
+    wait_until(lambda: booking()["reservation_status"] == "FULFILLED", 60, "the booking FULFILLED once the booked token charges")
     wait_until(lambda: sessions()[session_id].get("kwh", 0) > 0, 60, "a Session PATCH with energy")
     patches = received(lambda r: r["method"] == "PATCH" and "/sessions/" in r["path"])
     assert patches, "no Session PATCH reached the eMSP"
@@ -229,24 +246,38 @@ def _scenario(tmp_path, cpms: Cpms, emsp: EMSP, config, api_port, modbus_port, l
     # The battery fills, the car leaves 110 s into the slot: the eMSP gets the Session COMPLETED and a CDR.
     wait_until(lambda: sessions()[session_id].get("status") == "COMPLETED", slot + 110 - time.time() + 90, "the Session COMPLETED")
     wait_until(lambda: emsp.state()["objects"].get("cdrs"), 60, "the CDR at the eMSP")
-    [cdr] = emsp.state()["objects"]["cdrs"].values()
     session = sessions()[session_id]
-    assert session["auth_method"] == "COMMAND" and session["cdr_token"]["uid"] == DRIVER["uid"]
-    assert cdr["session_id"] == session_id and cdr["cdr_token"]["uid"] == DRIVER["uid"]
-    excl, incl = expected_total(TARIFF, cdr)
-    assert Decimal(str(cdr["total_cost"]["excl_vat"])) == excl, (cdr["total_cost"], excl)
-    assert Decimal(str(cdr["total_cost"]["incl_vat"])) == incl, (cdr["total_cost"], incl)
+    # What cpms sent, as the eMSP received it (extrawest stores its own re-serialization: lower case, nulls).
+    cdr_posts = received(lambda r: r["method"] == "POST" and "/cdrs" in r["path"])
+    (tmp_path / "cdr_posts.json").write_text(json.dumps(cdr_posts, indent=1))
+    # extrawest answers POST .../cdrs with a redirect to .../cdrs/, which cpms follows: one CDR, stored once.
+    [cdr] = [json.loads(r["body"]) for r in cdr_posts if r["status"] == 200]
+    session_puts = [json.loads(r["body"]) for r in received(lambda r: r["method"] == "PUT" and "/sessions/" in r["path"])]
+    assert session_puts and all(put["id"] == cdr["session_id"] for put in session_puts)
+    (tmp_path / "received.json").write_text(json.dumps({"session": session, "cdr": cdr, "result": result}, indent=1))
+
+    def same(a: str, b: str) -> bool:  # extrawest stores OCPI's CiStrings in lower case
+        return a.lower() == b.lower()
+
+    # auth_method and authorization_reference are not checked: stationd reports a remotely started transaction as
+    # triggered by Authorized, without remoteStartId, so cpms cannot tie it to the START_SESSION (docs/ocpi.md).
+    assert same(session["cdr_token"]["uid"], DRIVER["uid"]) and same(session["location_id"], STATION)
+    assert same(session["evse_uid"], evse_uid)
+    assert same(cdr["session_id"], session_id) and same(cdr["cdr_token"]["uid"], DRIVER["uid"])
+    assert [t["id"].upper() for t in cdr["tariffs"]] == [TARIFF["id"]]
+    for field, (excl, incl) in expected_costs(TARIFF, cdr).items():
+        assert (Decimal(str(cdr[field]["excl_vat"])), Decimal(str(cdr[field]["incl_vat"]))) == (excl, incl), (field, cdr[field])
     energy = sum(Decimal(str(d["volume"])) for p in cdr["charging_periods"] for d in p["dimensions"] if d["type"] == "ENERGY")
     assert Decimal(str(cdr["total_energy"])) == energy and energy > 0, cdr
 
     # Independent judges: ocpi-types here, extrawest's models in its venv.
-    ocpi.Session.from_dict(session)
+    for put in session_puts:
+        ocpi.Session.from_dict(put)
     ocpi.Cdr.from_dict(cdr)
     ocpi.CommandResult.from_dict(result)
-    documents = [("Session", session), ("Cdr", cdr), ("CommandResult", result)]
+    documents = [("Session", put) for put in session_puts] + [("Cdr", cdr), ("CommandResult", result)]
     python = os.environ.get("OCPI_EMSP_PYTHON") or str(REPO_ROOT / ".venv-ocpi-emsp" / "bin" / "python")
     (tmp_path / "documents.json").write_text(json.dumps(documents))
     checked = subprocess.run([python, "-c", EXTRAWEST_CHECK, str(tmp_path / "documents.json")], capture_output=True, text=True,
                              timeout=120, env={**os.environ, "PROTOCOL": "http", "OCPI_HOST": "127.0.0.1"})
     assert checked.returncode == 0, checked.stderr[-3000:]
-    del ocpi_booking_check
