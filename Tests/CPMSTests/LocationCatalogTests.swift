@@ -11,7 +11,8 @@ import Testing
 
 /// Locations as stored and published: the admin API refuses bad input naming the field and stores nothing; the
 /// catalog publishes a station once it has details and a described EVSE; a paged walk sees each Location once.
-@Suite(.timeLimit(.minutes(2)))
+/// Serialized: the walk reads every Location of the (shared) PostgreSQL test database, which the others add to.
+@Suite(.serialized, .timeLimit(.minutes(2)))
 struct LocationCatalogTests {
     static let body = """
         {"name": "Market square", "address": "Markt 1", "city": "Utrecht", "postal_code": "3511", "country": "NLD",

@@ -158,8 +158,7 @@ public struct LocationStore: Sendable {
                 }
                 var lastUpdated = Self.date(latest)
                 if let made = assignments[station] {
-                    // With station assignments only, every connector has the same one in force.
-                    for key in connectors[station] ?? [(evse: 1, connector: 1)] {
+                    for key in connectors[station] ?? [] {
                         guard let assignment = LocationPublication.tariffInForce(evse: key.evse, connector: key.connector, made, at: moment)
                         else { continue }
                         lastUpdated = max(lastUpdated, assignment.validFrom)
