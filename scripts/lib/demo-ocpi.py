@@ -86,7 +86,7 @@ def show(cpms, peer, state_file):
     for record in received:
         module = record["path"].split("/")[4] if record["path"].count("/") >= 4 else record["path"]
         kinds[f"{record['method']} {module}"] = kinds.get(f"{record['method']} {module}", 0) + 1
-    print("  pushes: " + (", ".join(f"{count} x {kind}" for kind, count in sorted(kinds.items())) or "none yet"))
+    print("  calls: " + (", ".join(f"{count} x {kind}" for kind, count in sorted(kinds.items())) or "none yet"))
     objects = request("GET", f"{peer}/peer/state", {})["objects"]
     for location in objects.get("locations", {}).values():
         statuses = ", ".join(f"{e.get('uid')}: {e.get('status')}" for e in location.get("evses", []))
