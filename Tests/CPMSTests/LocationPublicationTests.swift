@@ -192,4 +192,27 @@ struct LocationPublicationTests {
             }
         }
     }
+
+    /// A page's envelope with cached Location JSON spliced in is byte for byte what writing the whole envelope
+    /// gives, and a Location that changed is written anew (the cache never answers a stale one).
+    @Test func cachedLocationJSONMakesTheSameEnvelopeAndAChangeIsWrittenAnew() throws {
+        var first = try inputs()
+        first.statuses = [status(1, "Available")]
+        var second = try inputs()
+        second.station.id = "CS-43"
+        second.evseCode = "CS43"
+        let locations = [first, second].compactMap { LocationPublication.location($0, party: party, at: at(10)) }
+        let encoded = EncodedLocations()
+        let timestamp = OCPIDateTime(at(10))
+        func plain(_ locations: [Location]) throws -> Data { try OCPICoding.encode(OCPIResponse<[Location]>.success(locations, at: timestamp)) }
+        #expect(locations.count == 2)
+        #expect(try encoded.envelope(locations, at: timestamp) == plain(locations))
+        #expect(try encoded.envelope(locations, at: timestamp) == plain(locations))  // now from the cache
+        #expect(try encoded.envelope([], at: timestamp) == plain([]))
+        first.statuses = [status(1, "Occupied", 8)]
+        let changed = try #require(LocationPublication.location(first, party: party, at: at(10)))
+        #expect(changed != locations[0])
+        #expect(try encoded.envelope([changed, locations[1]], at: timestamp) == plain([changed, locations[1]]))
+        #expect(try encoded.json(changed) == OCPICoding.encode(changed))
+    }
 }

@@ -2,7 +2,7 @@
 
   python3 demo-calendar.py plan URL TOKEN STATION SCENARIO_START   describes the station's two EVSEs, then puts
       socket 1 into maintenance for a minute once the scenario's first car has left it (180 s into the
-      scenario) and books it for DEMO-TOKEN for the two minutes after that
+      scenario); the demo's eMSP books the two minutes after that for DEMO-TOKEN over OCPI (demo-ocpi.py)
   python3 demo-calendar.py show URL TOKEN STATION                   prints the calendar and the executed actions
 
 Socket 1 carries both: the scenario's second car charges on socket 2 to the end, and a maintenance block
@@ -46,11 +46,8 @@ def plan(url, token, station, scenario_start):
     call(url, token, "POST", "calendar/maintenance", {
         "station": station, "evse_id": 1, "start": iso(start), "end": iso(start + SLOT_S),
         "technician": "demo", "reason": "contactor check"})
-    call(url, token, "POST", "calendar/bookings", {
-        "station": station, "evse_id": 1, "start": iso(start + SLOT_S), "end": iso(start + 3 * SLOT_S),
-        "token": {"uid": "DEMO-TOKEN", "type": "APP_USER", "contract_id": "NL-TNM-C00000001-X", "emsp": "NL*TNM"}})
-    print(f"    socket 1: maintenance {clock(iso(start))}-{clock(iso(start + SLOT_S))} UTC, "
-          f"then booked for DEMO-TOKEN until {clock(iso(start + 3 * SLOT_S))} UTC")
+    print(f"    socket 1: maintenance {clock(iso(start))}-{clock(iso(start + SLOT_S))} UTC "
+          "(the demo's eMSP books the slot after it over OCPI: demo-ocpi.py)")
 
 
 def show(url, token, station):

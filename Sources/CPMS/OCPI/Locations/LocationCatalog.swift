@@ -5,6 +5,8 @@ public import OCPI
 public struct LocationCatalog: Sendable {
     public let store: LocationStore
     public let party: CPOParty
+    /// The Locations as last written, for answering pages without writing unchanged ones again.
+    public let encoded = EncodedLocations()
 
     public init(store: LocationStore, party: CPOParty) {
         self.store = store
@@ -22,10 +24,15 @@ public struct LocationCatalog: Sendable {
     }
 
     /// The page a request asks for. Without dates only the page's stations are read (the published ones are
-    /// known from two tables); with dates every Location is made, since `last_updated` is computed from its parts.
+    /// known from two tables). With dates each published station's `last_updated` is computed in SQL from its
+    /// parts' times (`LocationStore.lastUpdated(at:)`: it depends on the moment too, as a maintenance block ends or
+    /// a tariff version takes effect), the list filtered and cut, and only the page's Locations are made.
     public func page(_ pagination: OCPIPagination, at now: Date) async throws -> OCPIPagination.Page<Location> {
         guard pagination.dateFrom == nil, pagination.dateTo == nil else {
-            return pagination.page(of: try await locations(at: now)) { $0.lastUpdated.date }
+            let page = pagination.page(of: try await store.lastUpdated(at: now)) { $0.lastUpdated }
+            let objects = try await store.inputs(stations: page.objects.map(\.station))
+                .compactMap { LocationPublication.location($0, party: party, at: now) }
+            return OCPIPagination.Page(objects: objects, total: page.total, limit: page.limit, nextOffset: page.nextOffset)
         }
         let published = try await store.publishedStations()
         let start = min(pagination.offset, published.count), end = min(start + pagination.limit, published.count)

@@ -26,6 +26,18 @@ public enum LocationPublication {
             openingTimes: details.openingTimes, chargingWhenClosed: details.chargingWhenClosed, lastUpdated: OCPIDateTime(lastUpdated))
     }
 
+    /// The `last_updated` `location(_:party:at:)` gives, from the parts' times alone (nil when it would publish
+    /// nothing): what a date-filtered list compares without making every Location.
+    public static func lastUpdated(_ inputs: LocationInputs, at now: Date) -> Date? {
+        let byEVSE = Dictionary(grouping: inputs.connectors, by: \.connector.evse)
+        let evses = byEVSE.compactMap { number, described -> Date? in
+            let connectors = described.compactMap { connectorLastUpdated($0, inputs, at: now) }
+            return connectors.isEmpty ? nil : evseLastUpdated(number: number, connectors: connectors, inputs, at: now)
+        }
+        guard !evses.isEmpty else { return nil }
+        return ([inputs.detailsUpdatedAt] + evses).max()
+    }
+
     public static let capabilities: [Capability] = [.remoteStartStopCapable, .reservable]
 
     static func evse(number: Int, connectors described: [LocationInputs.DescribedConnector], _ inputs: LocationInputs, party: CPOParty, at now: Date) -> EVSE? {
@@ -38,13 +50,24 @@ public enum LocationPublication {
         let blocks = inputs.maintenance.filter { $0.evse == number }
         let schedule = blocks.filter { $0.scheduled && $0.end > now }.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
             .map { StatusSchedule(periodBegin: OCPIDateTime($0.start), periodEnd: OCPIDateTime($0.end), status: .inoperative) }
-        var changes = connectors.map(\.lastUpdated.date) + reports.map(\.updatedAt) + blocks.map(\.updatedAt)
-        changes += blocks.filter { $0.scheduled && $0.end <= now }.map(\.end)
-        if !inputs.station.connected, let lastSeen = inputs.station.lastSeen { changes.append(lastSeen) }
         let id = EVSEIdentity.evseID(party: party, code: inputs.evseCode, evse: number)
         return EVSE(
             uid: id, evseID: id, status: status, statusSchedule: schedule.isEmpty ? nil : schedule, capabilities: capabilities,
-            connectors: connectors, lastUpdated: OCPIDateTime(changes.max() ?? inputs.detailsUpdatedAt))
+            connectors: connectors,
+            lastUpdated: OCPIDateTime(evseLastUpdated(number: number, connectors: connectors.map(\.lastUpdated.date), inputs, at: now)))
+    }
+
+    /// An EVSE's last change: its connectors', its status reports, its maintenance blocks (changed, or ended) and,
+    /// once its station is offline, when the station was last heard of.
+    static func evseLastUpdated(number: Int, connectors: [Date], _ inputs: LocationInputs, at now: Date) -> Date {
+        var changes = connectors
+        for report in inputs.statuses where report.evse == number { changes.append(report.updatedAt) }
+        for block in inputs.maintenance where block.evse == number {
+            changes.append(block.updatedAt)
+            if block.scheduled && block.end <= now { changes.append(block.end) }
+        }
+        if !inputs.station.connected, let lastSeen = inputs.station.lastSeen { changes.append(lastSeen) }
+        return changes.max() ?? inputs.detailsUpdatedAt
     }
 
     static func connector(_ described: LocationInputs.DescribedConnector, _ inputs: LocationInputs, at now: Date) -> Connector? {
@@ -55,17 +78,33 @@ public enum LocationPublication {
         else { return nil }
         let voltage = connector.maxVoltage ?? defaultVoltage(powerType)
         let amperage = connector.maxAmperage ?? derivedAmperage(power: connector.maxElectricPower, voltage: voltage, powerType: powerType)
+        let assignment = tariffInForce(evse: connector.evse, connector: connector.connector, inputs.tariffAssignments, at: now)
+        return Connector(
+            id: String(connector.connector), standard: standard, format: format, powerType: powerType, maxVoltage: voltage,
+            maxAmperage: amperage, maxElectricPower: connector.maxElectricPower, tariffIDs: assignment.map { [$0.tariff] },
+            lastUpdated: OCPIDateTime(connectorLastUpdated(described, assignment: assignment, inputs, at: now)))
+    }
+
+    /// A published connector's last change (nil when it is not published): its description, its tariff assignment
+    /// in force and that tariff's version in force.
+    static func connectorLastUpdated(_ described: LocationInputs.DescribedConnector, _ inputs: LocationInputs, at now: Date) -> Date? {
+        let connector = described.connector
+        guard ConnectorType(rawValue: connector.standard.rawValue) != nil, OCPI.ConnectorFormat(rawValue: connector.format.rawValue) != nil,
+            OCPI.PowerType(rawValue: connector.powerType.rawValue) != nil
+        else { return nil }
+        let assignment = tariffInForce(evse: connector.evse, connector: connector.connector, inputs.tariffAssignments, at: now)
+        return connectorLastUpdated(described, assignment: assignment, inputs, at: now)
+    }
+
+    static func connectorLastUpdated(
+        _ described: LocationInputs.DescribedConnector, assignment: LocationInputs.TariffAssignment?, _ inputs: LocationInputs, at now: Date
+    ) -> Date {
         var changes = [described.updatedAt]
-        var tariffIDs: [String]?
-        if let assignment = tariffInForce(evse: connector.evse, connector: connector.connector, inputs.tariffAssignments, at: now) {
-            tariffIDs = [assignment.tariff]
+        if let assignment {
             changes.append(assignment.validFrom)
             if let version = inputs.tariffVersions[assignment.tariff]?.filter({ $0 <= now }).max() { changes.append(version) }
         }
-        return Connector(
-            id: String(connector.connector), standard: standard, format: format, powerType: powerType, maxVoltage: voltage,
-            maxAmperage: amperage, maxElectricPower: connector.maxElectricPower, tariffIDs: tariffIDs,
-            lastUpdated: OCPIDateTime(changes.max() ?? described.updatedAt))
+        return changes.max() ?? described.updatedAt
     }
 
     /// The assignment in force at `now`: the connector's, else its EVSE's, else the station's (the latest made by then at each level).

@@ -2,13 +2,33 @@ public import Foundation
 import OCPI
 import OCPP
 import SQLKit
+import Synchronization
 
 /// The `station_locations` rows and the reading of everything a station's OCPI Location is made of.
 public struct LocationStore: Sendable {
     let database: any CPMSDatabase
+    let decodedDetails = DecodedDetails()
 
     public init(database: any CPMSDatabase) {
         self.database = database
+    }
+
+    /// Details as last decoded, by station, with the JSON they came from: a row whose JSON is unchanged is not read
+    /// again (strict decoding with OCPI's rules is most of the cost of listing every Location).
+    final class DecodedDetails: Sendable {
+        private let decoded = Mutex<[String: (json: String, details: LocationDetails)]>([:])
+
+        func details(station: String, json: String) throws -> LocationDetails {
+            if let known = decoded.withLock({ $0[station] }), known.json == json { return known.details }
+            let details: LocationDetails
+            do {
+                details = try LocationDetails.decode(Data(json.utf8))
+            } catch {
+                throw LocationStoreError.corrupt("location of \(station): \(error)")
+            }
+            decoded.withLock { $0[station] = (json, details) }
+            return details
+        }
     }
 
     /// A station's stored location details.
@@ -63,6 +83,94 @@ public struct LocationStore: Sendable {
         }
     }
 
+    /// Every published station's `last_updated` at `now`, ordered by id: what `LocationPublication.location` would
+    /// give it, computed from its parts' times in SQL (a few grouped rows per station) rather than by reading every
+    /// part and making every Location, for date-filtered pages. `LocationCatalogTests` holds the two to the same answer.
+    public func lastUpdated(at now: Date) async throws -> [(station: String, lastUpdated: Date)] {
+        let now = StoredTime.text(now)
+        return try await database.withConnection { connection in
+            // The tariff in force for each connector (connector, else EVSE, else station assignment, the latest made
+            // by now) and that tariff's version in force.
+            var versionInForce: [String: String] = [:]
+            for row in try await connection.raw("""
+                SELECT tariff, MAX(valid_from) AS valid_from FROM tariff_versions WHERE valid_from <= \(bind: now) GROUP BY tariff
+                """).all()
+            {
+                versionInForce[try row.decode(column: "tariff", as: String.self)] = try row.decode(column: "valid_from", as: String.self)
+            }
+            // Stations with an EVSE or connector assignment made by now are worked out per connector here; for the
+            // others every connector has the station's assignment in force, found in the main query below.
+            var assignments: [String: [LocationInputs.TariffAssignment]] = [:]
+            for row in try await connection.raw("""
+                SELECT station, evse, connector, valid_from, seq, tariff FROM tariff_assignments
+                WHERE valid_from <= \(bind: now)
+                  AND station IN (SELECT station FROM tariff_assignments WHERE evse <> 0 AND valid_from <= \(bind: now))
+                """).all()
+            {
+                let station = try row.decode(column: "station", as: String.self)
+                let assignment = LocationInputs.TariffAssignment(
+                    evse: try row.decode(column: "evse", as: Int.self), connector: try row.decode(column: "connector", as: Int.self),
+                    validFrom: Self.date(try row.decode(column: "valid_from", as: String.self)), seq: try row.decode(column: "seq", as: Int.self),
+                    tariff: try row.decode(column: "tariff", as: String.self))
+                assignments[station, default: []].append(assignment)
+            }
+            let assignedBelowStation = Set(assignments.keys)
+            var connectors: [String: [(evse: Int, connector: Int)]] = [:]
+            if !assignedBelowStation.isEmpty {
+                for row in try await connection.select().columns("station", "evse", "connector").from("evse_connectors")
+                    .where(SQLColumn("station"), .in, SQLBind.group(Array(assignedBelowStation))).all()
+                {
+                    connectors[try row.decode(column: "station", as: String.self), default: []]
+                        .append((try row.decode(column: "evse", as: Int.self), try row.decode(column: "connector", as: Int.self)))
+                }
+            }
+            let moment = Self.date(now)
+            // Times are StoredTime text, whose order is their order in time (as cpms's other queries rely on). An
+            // EVSE is published once described: statuses and maintenance count only for a described EVSE; an
+            // offline station's last contact counts.
+            let described = "EXISTS (SELECT 1 FROM evse_connectors c WHERE c.station = p.station AND c.evse = p.evse)"
+            var result: [(station: String, lastUpdated: Date)] = []
+            for row in try await connection.raw("""
+                SELECT l.station,
+                    l.updated_at AS details,
+                    (SELECT MAX(c.updated_at) FROM evse_connectors c WHERE c.station = l.station) AS connectors,
+                    (SELECT MAX(p.updated_at) FROM evse_status p WHERE p.station = l.station AND \(unsafeRaw: described)) AS statuses,
+                    (SELECT MAX(CASE WHEN p.status = 'scheduled' AND p.ends_at <= \(bind: now) AND p.ends_at > p.updated_at THEN p.ends_at
+                                     ELSE p.updated_at END)
+                       FROM calendar_entries p WHERE p.station = l.station AND p.kind = 'maintenance' AND \(unsafeRaw: described)) AS maintenance,
+                    CASE WHEN s.connected = 0 THEN s.last_seen END AS offline,
+                    (SELECT a.valid_from FROM tariff_assignments a WHERE a.station = l.station AND a.evse = 0 AND a.connector = 0
+                       AND a.valid_from <= \(bind: now) ORDER BY a.valid_from DESC, a.seq DESC LIMIT 1) AS station_tariff,
+                    (SELECT MAX(v.valid_from) FROM tariff_versions v WHERE v.valid_from <= \(bind: now) AND v.tariff =
+                       (SELECT a.tariff FROM tariff_assignments a WHERE a.station = l.station AND a.evse = 0 AND a.connector = 0
+                          AND a.valid_from <= \(bind: now) ORDER BY a.valid_from DESC, a.seq DESC LIMIT 1)) AS station_tariff_version
+                FROM station_locations l JOIN stations s ON s.id = l.station
+                WHERE EXISTS (SELECT 1 FROM evse_connectors c WHERE c.station = l.station) ORDER BY l.station
+                """).all()
+            {
+                let station = try row.decode(column: "station", as: String.self)
+                var latest = try row.decode(column: "details", as: String.self)
+                let columns = assignedBelowStation.contains(station)
+                    ? ["connectors", "statuses", "maintenance", "offline"]
+                    : ["connectors", "statuses", "maintenance", "offline", "station_tariff", "station_tariff_version"]
+                for column in columns {
+                    if let time = try row.decode(column: column, as: String?.self), time > latest { latest = time }
+                }
+                var lastUpdated = Self.date(latest)
+                if let made = assignments[station] {
+                    for key in connectors[station] ?? [] {
+                        guard let assignment = LocationPublication.tariffInForce(evse: key.evse, connector: key.connector, made, at: moment)
+                        else { continue }
+                        lastUpdated = max(lastUpdated, assignment.validFrom)
+                        if let version = versionInForce[assignment.tariff] { lastUpdated = max(lastUpdated, Self.date(version)) }
+                    }
+                }
+                result.append((station, lastUpdated))
+            }
+            return result
+        }
+    }
+
     /// The stations with location details whose id is `id` without regard to case (OCPI ids are CiStrings).
     public func stations(matchingWithoutCase id: String) async throws -> [String] {
         try await database.withConnection { connection in
@@ -80,12 +188,16 @@ public struct LocationStore: Sendable {
     /// The inputs of every station with location details (or of those named), ordered by station id.
     public func inputs(stations: [String]? = nil) async throws -> [LocationInputs] {
         if let stations, stations.isEmpty { return [] }
-        return try await database.withConnection { connection in try await Self.inputs(stations: stations, on: connection) }
+        return try await database.withConnection { connection in
+            try await Self.inputs(stations: stations, on: connection, details: decodedDetails)
+        }
     }
 
     /// The inputs of every station with location details (or of those named), read on `connection` (inside a
-    /// caller's transaction).
-    static func inputs(stations: [String]?, on connection: any SQLDatabase) async throws -> [LocationInputs] {
+    /// caller's transaction). `details` keeps what was decoded before.
+    static func inputs(
+        stations: [String]?, on connection: any SQLDatabase, details decodedDetails: DecodedDetails = DecodedDetails()
+    ) async throws -> [LocationInputs] {
         if let stations, stations.isEmpty { return [] }
         do {
             func scoped(_ query: SQLSelectBuilder, column: String = "station") -> SQLSelectBuilder {
@@ -93,7 +205,7 @@ public struct LocationStore: Sendable {
                 return query
             }
             let locations = try await scoped(connection.select().columns("station", "details_json", "evse_code", "updated_at")
-                .from("station_locations")).orderBy("station").all().map(Self.stored)
+                .from("station_locations")).orderBy("station").all().map { try Self.stored($0, details: decodedDetails) }
             guard !locations.isEmpty else { return [] }
             var stations: [String: LocationInputs.Station] = [:]
             for row in try await scoped(connection.select().columns("id", "connected", "last_seen", "time_zone").from("stations"), column: "id").all() {
@@ -167,13 +279,12 @@ public struct LocationStore: Sendable {
     // MARK: Rows
 
     private static func stored(_ row: any SQLRow) throws -> Stored {
+        try stored(row, details: DecodedDetails())
+    }
+
+    private static func stored(_ row: any SQLRow, details decoded: DecodedDetails) throws -> Stored {
         let station = try row.decode(column: "station", as: String.self)
-        let details: LocationDetails
-        do {
-            details = try LocationDetails.decode(Data(try row.decode(column: "details_json", as: String.self).utf8))
-        } catch {
-            throw LocationStoreError.corrupt("location of \(station): \(error)")
-        }
+        let details = try decoded.details(station: station, json: try row.decode(column: "details_json", as: String.self))
         return Stored(
             station: station, details: details, evseCode: try row.decode(column: "evse_code", as: String.self),
             updatedAt: date(try row.decode(column: "updated_at", as: String.self)))

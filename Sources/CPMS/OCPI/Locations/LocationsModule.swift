@@ -1,5 +1,7 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
+import NIOCore
 import OCPI
 
 /// The Locations module as Sender (OCPI 2.2.1 mod_locations, CPO side): the published Locations, paged, and one
@@ -16,9 +18,14 @@ struct LocationsModule: OCPIModule {
     func addRoutes(to group: RouterGroup<OCPIRequestContext>) {
         group.get { request, context in
             let pagination = try OCPIPagedReply.pagination(request, maximumLimit: pageLimit)
-            return try OCPIPagedReply.reply(
-                try await catalog.page(pagination, at: context.receivedAt), pagination: pagination, url: settings.moduleURL(identifier),
-                context: context)
+            let page = try await catalog.page(pagination, at: context.receivedAt)
+            var headers = HTTPFields()
+            for header in pagination.headers(of: page, url: settings.moduleURL(identifier)) {
+                if let name = HTTPField.Name(header.name) { headers[name] = header.value }
+            }
+            headers[.contentType] = "application/json"
+            let body = try catalog.encoded.envelope(page.objects, at: OCPIDateTime(context.receivedAt))
+            return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
         }
         group.get(":location_id") { _, context in
             try OCPIReply.success(try await location(context), context: context)
