@@ -15,8 +15,16 @@ enum TestBackend: String, CustomTestStringConvertible, Sendable {
 
     var testDescription: String { rawValue }
 
-    /// A migrated database: a new SQLite file, or the shared PostgreSQL test database.
+    /// A migrated database of the test's own: a new SQLite file, or a new PostgreSQL database in the test cluster.
+    /// Suites run in parallel; a shared database let one suite's rows (a calendar, a registered eMSP, a running
+    /// push delivery) change another's outcome.
     func open() async throws -> any CPMSDatabase {
+        self == .postgres ? try await openPrivate() : try await openShared()
+    }
+
+    /// A migrated database: a new SQLite file, or the shared PostgreSQL test database (for the tests of the
+    /// migrations themselves, and for `openPrivate`'s administration).
+    func openShared() async throws -> any CPMSDatabase {
         let url: DatabaseURL
         switch self {
         case .sqlite:
@@ -63,12 +71,11 @@ func uniqueStationID(_ prefix: String = "T") -> String {
 }
 
 extension TestBackend {
-    /// A migrated database of the test's own: a new SQLite file, or a new PostgreSQL database in the test cluster
-    /// (for tests that must not share rows with other suites, such as a running push delivery that claims them).
+    /// A migrated database of the test's own: a new SQLite file, or a new PostgreSQL database in the test cluster.
     func openPrivate() async throws -> any CPMSDatabase {
         guard self == .postgres, let shared = ProcessInfo.processInfo.environment["CPMS_TEST_POSTGRES_URL"],
               let slash = shared.lastIndex(of: "/")
-        else { return try await open() }
+        else { return try await openShared() }
         let name = "cpms_test_" + UUID().uuidString.prefix(8).lowercased()
         let admin = try await openDatabase(try DatabaseURL(shared), logger: .quiet)
         do {
