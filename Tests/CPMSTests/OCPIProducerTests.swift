@@ -20,8 +20,8 @@ struct OCPIProducerTests {
         var now: Date { time.withLock { $0 } }
     }
 
-    static func register(_ name: String, on database: any CPMSDatabase) async throws {
-        let endpoints = [Endpoint(identifier: .locations, role: .receiver, url: "http://127.0.0.1:9/locations")]
+    static func register(_ name: String, receiving modules: [ModuleID] = [.locations, .tariffs], on database: any CPMSDatabase) async throws {
+        let endpoints = modules.map { Endpoint(identifier: $0, role: .receiver, url: "http://127.0.0.1:9/\($0.rawValue)") }
         let roles = [CredentialsRole(role: .emsp, businessDetails: BusinessDetails(name: name), partyID: "TNM", countryCode: "NL")]
         try await database.withConnection { connection in
             try await connection.insert(into: "ocpi_parties")
@@ -189,6 +189,94 @@ struct OCPIProducerTests {
         queued = try await Self.queued(party, on: database)
         #expect(queued.map(\.method) == ["PUT", "PATCH", "PUT"])
         #expect(queued.last?.key.hasPrefix("evse/\(station)/") == true && queued.last?.body["status_schedule"] == nil)
+        await database.shutdown()
+    }
+
+    @Test(arguments: TestBackend.available)
+    func anEMSPRegisteringLateIsPutEveryPublishedLocationAndTariffThenItsDifferences(_ backend: TestBackend) async throws {
+        let database = try await backend.openPrivate()
+        let clock = Clock()
+        let cpo = try CPOParty(countryCode: "DE", partyID: "STM")
+        let early = "emsp-" + UUID().uuidString.prefix(8).lowercased()
+        try await Self.register(early, on: database)
+        let locations = LocationPushes(database: database, queue: OCPIPushQueue(database: database), party: cpo, now: { clock.now }, logger: .quiet)
+        let tariffs = TariffPushes(database: database, queue: OCPIPushQueue(database: database), party: cpo, now: { clock.now }, logger: .quiet)
+
+        // A Location and a tariff are published (and pushed to the eMSP registered then).
+        let station = uniqueStationID("LATE")
+        try await StationRegistry(database: database).add(ids: [station], passwordHash: "x", at: Self.start)
+        var details = try LocationDetails.decode(Data(LocationCatalogTests.body.utf8))
+        details.evseCode = "L" + String(UUID().uuidString.filter { $0.isLetter || $0.isNumber }.prefix(10)).uppercased()
+        _ = try await LocationStore(database: database).set(details, station: station, at: Self.start)
+        try await database.withConnection { connection in
+            try await connection.insert(into: "evse_connectors")
+                .columns("station", "evse", "connector", "standard", "format", "power_type", "max_voltage", "max_amperage", "max_electric_power", "updated_at")
+                .values(station, 1, 1, "IEC_62196_T2", "SOCKET", "AC_3_PHASE", Int?.none, Int?.none, 22_000, StoredTime.text(Self.start)).run()
+        }
+        await locations.stationChanged(station)
+        let tariff = TariffStoreTests.uniqueTariffID()
+        _ = try await TariffStore(database: database).create(try TariffStoreTests.tariff(tariff, price: "0.30"), at: clock.now)
+        await tariffs.tariffChanged(tariff)
+        #expect(try await Self.queued(early, on: database).map(\.key) == ["location/\(station)", "tariff/\(tariff)"])
+        let published = try await OCPIPublished.all("location/", in: database)[station]
+
+        // Three eMSPs register: one with both receivers, one with only a tariffs receiver, one pull-only (a tokens sender).
+        let parties = OCPIPartyStore(database: database)
+        let registration = OCPIRegistration(
+            parties: parties, client: OCPIClient(settings: OCPISettings(), timeout: .seconds(1), logger: .quiet), settings: OCPISettings(),
+            clock: ManualClock(), logger: .quiet, catchUp: OCPIPublicationCatchUp(party: cpo, kind: database.kind))
+        func receivers(_ modules: [ModuleID]) -> [Endpoint] {
+            modules.map { Endpoint(identifier: $0, role: .receiver, url: "http://127.0.0.1:9/\($0.rawValue)") }
+        }
+        func register(_ name: String, _ endpoints: [Endpoint], from status: OCPIPartyStatus = .pending, token: String? = nil) async throws {
+            let presented: String
+            if let token { presented = token } else { presented = try #require(try await parties.add(name: name, at: clock.now)) }
+            let stored = try await parties.register(
+                name: name, from: status, presentedToken: presented,
+                .init(incomingToken: "in-\(name)", outgoingToken: "out", versionsURL: "http://127.0.0.1:9/versions", version: .v2_2_1,
+                      endpoints: endpoints, roles: []),
+                at: clock.now, then: registration.owed(name, endpoints: endpoints))
+            #expect(stored)
+        }
+        let late = "late-" + UUID().uuidString.prefix(8).lowercased()
+        let tariffsOnly = "tariffs-" + UUID().uuidString.prefix(8).lowercased()
+        let pullOnly = "pull-" + UUID().uuidString.prefix(8).lowercased()
+        try await register(late, receivers([.locations, .tariffs]))
+        try await register(tariffsOnly, receivers([.tariffs]))
+        try await register(pullOnly, [Endpoint(identifier: .tokens, role: .sender, url: "http://127.0.0.1:9/tokens")])
+
+        var queued = try await Self.queued(late, on: database)
+        #expect(queued.map(\.method) == ["PUT", "PUT"])
+        #expect(queued.map(\.key) == ["location/\(station)", "tariff/\(tariff)"])
+        #expect(queued.map(\.path) == [["DE", "STM", station], ["DE", "STM", tariff]])
+        #expect(queued.first.flatMap { try? JSONSerialization.data(withJSONObject: $0.body, options: .sortedKeys) }
+            == published.flatMap { try? JSONSerialization.data(withJSONObject: JSONSerialization.jsonObject(with: $0), options: .sortedKeys) })
+        #expect(try await Self.queued(tariffsOnly, on: database).map(\.key) == ["tariff/\(tariff)"])
+        #expect(try await Self.queued(pullOnly, on: database).isEmpty)
+        // Nothing changed for the eMSP registered before.
+        #expect(try await Self.queued(early, on: database).count == 2)
+
+        // The next change reaches each eMSP that receives its module, after the PUT it is a difference from.
+        try await StationRegistry(database: database).setConnected(station, true, at: clock.now)
+        try await database.withConnection { connection in
+            try await connection.insert(into: "evse_status").columns("station", "evse", "connector", "status", "socket", "updated_at")
+                .values(station, 1, 1, "Available", String?.none, StoredTime.text(clock.now)).run()
+        }
+        clock.advance(1)
+        await locations.stationChanged(station)
+        queued = try await Self.queued(late, on: database)
+        #expect(queued.map(\.method) == ["PUT", "PUT", "PATCH"])
+        #expect(queued.last?.body["status"] as? String == "AVAILABLE")
+        #expect(try await Self.queued(tariffsOnly, on: database).count == 1)
+        #expect(try await Self.queued(pullOnly, on: database).isEmpty)
+
+        // A credentials update that keeps the receivers owes nothing; one that brings a locations receiver owes the Locations.
+        try await register(late, receivers([.locations, .tariffs]), from: .registered, token: "in-\(late)")
+        #expect(try await Self.queued(late, on: database).count == 3)
+        try await register(tariffsOnly, receivers([.tariffs, .locations]), from: .registered, token: "in-\(tariffsOnly)")
+        queued = try await Self.queued(tariffsOnly, on: database)
+        #expect(queued.map(\.key) == ["tariff/\(tariff)", "location/\(station)"])
+        #expect(queued.last?.body["evses"] != nil)
         await database.shutdown()
     }
 }

@@ -240,19 +240,36 @@ struct OCPIPushDeliveryTests {
     }
 
     @Test(arguments: TestBackend.available)
-    func anEMSPWithoutTheEndpointWaitsAndAnUnregisteredOneIsSetAside(_ backend: TestBackend) async throws {
-        let withoutTariffs = Self.name(), gone = Self.name()
-        try await withDelivery(backend, parties: [withoutTariffs, gone]) { harness, attempts in
+    func aPushForAModuleTheEMSPDoesNotReceiveIsDroppedAPendingOneWaitsAndAnUnregisteredOneIsSetAside(_ backend: TestBackend) async throws {
+        let withoutTariffs = Self.name(), dropsTariffs = Self.name(), pending = Self.name(), gone = Self.name()
+        try await withDelivery(backend, parties: [withoutTariffs, dropsTariffs, pending, gone], beforeStart: { harness in
+            // Enqueued while the eMSP had a tariffs receiver; a credentials update then took it away.
+            try await harness.register(dropsTariffs)
+            try await harness.enqueue([Self.tariff("D", 1)], for: [dropsTariffs])
+            let locationsOnly = String(decoding: try JSONEncoder().encode([Endpoint(identifier: .locations, role: .receiver, url: harness.base + "/locations")]), as: UTF8.self)
+            try await harness.database.withConnection { connection in
+                try await connection.update("ocpi_parties").set("endpoints_json", to: SQLBind(locationsOnly)).where("name", .equal, dropsTariffs).run()
+            }
+        }) { harness, attempts in
             try await harness.register(withoutTariffs, modules: [.locations])
+            try await harness.register(pending, status: .pending)
             try await harness.register(gone, status: .unregistered)
-            try await harness.enqueue([Self.tariff("T", 1)], for: [withoutTariffs, gone])
-            let done = try await Self.take(2, from: &attempts)
-            let waiting = try #require(done.first { $0.push.party == withoutTariffs })
+            // Not enqueued for an eMSP without the module's receiver; an absolute URL always is.
+            let answer = OCPIPush(objectKey: "command/1", method: .post, target: .url(harness.base + "/answer"), body: Data("{}".utf8))
+            try await harness.enqueue([Self.tariff("T", 1), answer], for: [withoutTariffs])
+            try await harness.enqueue([Self.tariff("T", 1)], for: [pending, gone])
+            let done = try await Self.take(4, from: &attempts)
+            #expect(done.first { $0.push.party == withoutTariffs }?.push.push.objectKey == "command/1")
+            #expect(done.filter { $0.push.party == withoutTariffs }.map(\.outcome) == [.delivered])
+            #expect(done.first { $0.push.party == dropsTariffs }?.outcome == .dropped("the eMSP \(dropsTariffs) has no tariffs RECEIVER endpoint"))
+            #expect(try await harness.rows(dropsTariffs).isEmpty)
+            #expect(try await harness.deadLetters(dropsTariffs).isEmpty)
+            let waiting = try #require(done.first { $0.push.party == pending })
             guard case .retry(let reason) = waiting.outcome else { Issue.record("\(waiting.outcome)"); return }
-            #expect(reason.contains("no tariffs RECEIVER endpoint"))
-            #expect(try await harness.rows(withoutTariffs).map(\.attempts) == [1])
+            #expect(reason.contains("not registered yet"))
+            #expect(try await harness.rows(pending).map(\.attempts) == [1])
             #expect(try await harness.deadLetters(gone).map(\.reason) == ["the eMSP \(gone) is no longer registered"])
-            #expect(harness.receiver.received.withLock { $0.isEmpty })
+            #expect(harness.receiver.received.withLock { $0.map(\.path) } == ["/answer"])
         }
     }
 }

@@ -48,7 +48,8 @@ struct OCPISessionPushTests {
         #expect(try await parties.register(
             name: emsp, from: .pending, presentedToken: tokenA,
             .init(incomingToken: "in-\(emsp)", outgoingToken: "out-\(emsp)", versionsURL: "http://emsp.test/versions", version: .v2_2_1,
-                  endpoints: [], roles: []),
+                  endpoints: [.sessions, .cdrs].map { Endpoint(identifier: $0, role: .receiver, url: "http://emsp.test/2.2.1/\($0.rawValue)") },
+                  roles: []),
             at: Self.start - 86_400))
         let token = """
             {"country_code": "DE", "party_id": "EXW", "uid": "TAG-\(station)", "type": "RFID", "contract_id": "DE-EXW-C12345678-X",

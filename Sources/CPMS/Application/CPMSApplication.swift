@@ -75,7 +75,9 @@ func buildCPMSApplication(
     OCPICDRsController(store: CDRStore(database: database)).addRoutes(to: api)
     MetricsController(registry: metrics, pushes: pushMetrics, store: OCPIPushStore(database: database), clock: clock, logger: logger).addRoutes(to: router)
 
-    let registration = OCPIRegistration(parties: parties, client: ocpiClient, settings: configuration.ocpi, clock: clock, logger: logger)
+    let registration = OCPIRegistration(
+        parties: parties, client: ocpiClient, settings: configuration.ocpi, clock: clock, logger: logger,
+        catchUp: OCPIPublicationCatchUp(party: party, kind: database.kind), pushQueue: pushQueue)
     EMSPsController(parties: parties, registration: registration, settings: configuration.ocpi, clock: clock).addRoutes(to: api)
     var ocpi = OCPIRouting(settings: configuration.ocpi, parties: parties, clock: clock, logger: logger)
     ocpi.add(CredentialsModule(registration: registration))

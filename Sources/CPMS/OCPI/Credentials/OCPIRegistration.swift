@@ -1,6 +1,7 @@
 import Foundation
 public import Logging
 public import OCPI
+import SQLKit
 public import StationCore
 
 /// The OCPI credentials handshake in both directions, and its updates and end.
@@ -17,13 +18,21 @@ public struct OCPIRegistration: Sendable {
     let settings: OCPISettings
     let clock: any StationClock
     let logger: Logger
+    /// Enqueues the Locations and tariffs a newly registered eMSP is owed (nil: none, for tests of the handshake).
+    let catchUp: OCPIPublicationCatchUp?
+    let pushQueue: OCPIPushQueue?
 
-    public init(parties: OCPIPartyStore, client: OCPIClient, settings: OCPISettings, clock: any StationClock, logger: Logger) {
+    public init(
+        parties: OCPIPartyStore, client: OCPIClient, settings: OCPISettings, clock: any StationClock, logger: Logger,
+        catchUp: OCPIPublicationCatchUp? = nil, pushQueue: OCPIPushQueue? = nil
+    ) {
         self.parties = parties
         self.client = client
         self.settings = settings
         self.clock = clock
         self.logger = logger
+        self.catchUp = catchUp
+        self.pushQueue = pushQueue
     }
 
     /// cpms's credentials, carrying `token`: the token the eMSP is to call cpms with.
@@ -165,7 +174,8 @@ public struct OCPIRegistration: Sendable {
                 OCPIPartyStore.Registration(
                     incomingToken: tokenB, outgoingToken: answer.token, versionsURL: answer.url, version: discovery.version,
                     endpoints: discovery.endpoints, roles: answer.roles),
-                at: clock.wallTime)
+                at: clock.wallTime, then: owed(name, endpoints: discovery.endpoints))
+            if stored { pushQueue?.wake() }
             guard stored, let party = try await parties.party(named: name) else { throw OwnRegistrationError.alreadyRegistered(name) }
             logger.notice("OCPI: registered at eMSP \(name) (\(Self.describe(answer.roles)))")
             return party
@@ -177,11 +187,26 @@ public struct OCPIRegistration: Sendable {
 
     func store(_ authentication: OCPIAuthentication, from status: OCPIPartyStatus, _ registration: OCPIPartyStore.Registration) async throws -> Bool {
         do {
-            return try await parties.register(
-                name: authentication.party.name, from: status, presentedToken: authentication.token, registration, at: clock.wallTime)
+            let name = authentication.party.name
+            let stored = try await parties.register(
+                name: name, from: status, presentedToken: authentication.token, registration, at: clock.wallTime,
+                then: owed(name, endpoints: registration.endpoints))
+            if stored { pushQueue?.wake() }
+            return stored
         } catch {
             logger.error("OCPI: cannot store the credentials of \(authentication.party.name): \(String(reflecting: error))")
             throw OCPIError.internalError
+        }
+    }
+
+    /// Enqueues, in the registration's transaction, the Locations and tariffs the eMSP `name` is owed now that it
+    /// has `endpoints`.
+    func owed(_ name: String, endpoints: [Endpoint]) -> (@Sendable (any SQLDatabase, [Endpoint]) async throws -> Void)? {
+        guard let catchUp else { return nil }
+        let time = clock.wallTime
+        return { connection, before in
+            let count = try await catchUp.enqueue(for: name, endpoints: endpoints, before: before, on: connection, at: time)
+            if count > 0 { logger.notice("OCPI: \(count) published Locations and tariffs enqueued for the eMSP \(name)") }
         }
     }
 

@@ -158,6 +158,9 @@ public final class OCPIPushDelivery: Service, Sendable {
             case .deadLetter(let reason):
                 stored = try await store.deadLetter(push, owner: owner, reason: reason, at: now)
                 logger.warning("push \(push.party)/\(push.seq) \(push.push.method.rawValue) \(push.push.objectKey) set aside as a dead letter: \(reason)")
+            case .dropped(let reason):
+                stored = try await store.delivered(push, owner: owner)
+                logger.notice("push \(push.party)/\(push.seq) \(push.push.method.rawValue) \(push.push.objectKey) dropped: \(reason)")
             }
             if !stored { logger.notice("push \(push.party)/\(push.seq): its lease ran out before the outcome (\(outcome.label)) was stored") }
         } catch {
@@ -181,8 +184,9 @@ public final class OCPIPushDelivery: Service, Sendable {
         case .url(let absolute):
             url = absolute
         case .module(let module, let path):
+            // Enqueued before a credentials update took the endpoint away: no attempt can ever reach a receiver.
             guard let endpoint = party.endpoint(module, role: .receiver) else {
-                return .retry("the eMSP \(queued.party) has no \(module.rawValue) RECEIVER endpoint")
+                return .dropped("the eMSP \(queued.party) has no \(module.rawValue) RECEIVER endpoint")
             }
             url = Self.url(endpoint.url, path: path)
         }

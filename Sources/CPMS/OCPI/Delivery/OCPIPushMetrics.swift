@@ -20,6 +20,9 @@ public final class OCPIPushMetrics: Sendable {
             registry.makeCounter(name: "cpms_ocpi_push_failures_total", labels: labels, help: "Attempts that failed and are retried").increment()
         case .deadLetter:
             registry.makeCounter(name: "cpms_ocpi_pushes_dead_lettered_total", labels: labels, help: "Pushes set aside as dead letters").increment()
+        case .dropped:
+            registry.makeCounter(name: "cpms_ocpi_pushes_dropped_total", labels: labels, help: "Pushes dropped: the eMSP has no receiver for their module")
+                .increment()
         }
     }
 

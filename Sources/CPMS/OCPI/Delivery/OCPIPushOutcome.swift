@@ -9,6 +9,9 @@ public enum OCPIPushOutcome: Sendable, Equatable {
     case retry(String)
     /// Trying again cannot help (OCPI 2xxx, another HTTP 4xx, the eMSP unregistered): set aside as a dead letter.
     case deadLetter(String)
+    /// Nothing at the eMSP can take it: the eMSP (registered) has no RECEIVER endpoint for the push's module, for
+    /// instance since a credentials update dropped it. The row is deleted, and the drop counted and logged.
+    case dropped(String)
 
     /// The outcome of a call that failed with `error`.
     public init(_ error: OCPIClientError) {
@@ -32,6 +35,7 @@ public enum OCPIPushOutcome: Sendable, Equatable {
         case .delivered: "delivered"
         case .retry: "failed"
         case .deadLetter: "dead_lettered"
+        case .dropped: "dropped"
         }
     }
 }

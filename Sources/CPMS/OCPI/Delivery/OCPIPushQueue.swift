@@ -19,10 +19,19 @@ public struct OCPIPushQueue: Sendable {
 
     /// Enqueues `pushes`, in order, for each eMSP platform named in `parties` (`ocpi_parties.name`), inside the
     /// caller's transaction `connection`. Call `wake()` once that transaction has committed.
+    ///
+    /// A registered eMSP gets only the pushes it can take: those for a module it has a RECEIVER endpoint for, and
+    /// those to an absolute URL. A pending one gets all of them (its endpoints come with its registration).
     public static func enqueue(_ pushes: [OCPIPush], for parties: [String], on connection: any SQLDatabase, at time: Date) async throws {
         guard !pushes.isEmpty else { return }
         let now = StoredTime.text(time)
         for party in parties {
+            let receivers = try await receivingModules(of: party, on: connection)
+            let pushes = pushes.filter { push in
+                guard let receivers, case .module(let module, _) = push.target else { return true }
+                return receivers.contains(module)
+            }
+            guard !pushes.isEmpty else { continue }
             var seq = try await reserve(pushes.count, for: party, on: connection)
             for push in pushes {
                 var path: String?, url: String?, module: String?
@@ -61,6 +70,14 @@ public struct OCPIPushQueue: Sendable {
         try await connection.select().column("name").from("ocpi_parties")
             .where("status", .equal, OCPIPartyStatus.registered.rawValue).orderBy("name").all()
             .map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    /// The modules a registered eMSP has a RECEIVER endpoint for; nil when it is not registered (or unknown).
+    static func receivingModules(of party: String, on connection: any SQLDatabase) async throws -> Set<ModuleID>? {
+        let row = try await connection.select().columns("status", "endpoints_json").from("ocpi_parties").where("name", .equal, party).first()
+        guard let row, try row.decode(column: "status", as: String.self) == OCPIPartyStatus.registered.rawValue else { return nil }
+        let endpoints = try JSONDecoder().decode([Endpoint].self, from: Data(try row.decode(column: "endpoints_json", as: String.self).utf8))
+        return Set(endpoints.filter { $0.role == .receiver }.map(\.identifier))
     }
 
     /// Takes `count` sequence numbers for `party`; the counter's row lock orders concurrent enqueues.

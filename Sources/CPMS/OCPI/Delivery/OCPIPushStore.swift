@@ -52,7 +52,7 @@ public struct OCPIPushStore: Sendable {
         }
     }
 
-    /// The eMSP took the push: its row goes. False when `owner` no longer held the lease.
+    /// The eMSP took the push (or it was dropped): its row goes. False when `owner` no longer held the lease.
     @discardableResult
     public func delivered(_ push: OCPIQueuedPush, owner: String) async throws -> Bool {
         try await database.withConnection { connection in

@@ -1,7 +1,7 @@
 public import Foundation
 public import OCPI
 import OCPP
-import SQLKit
+public import SQLKit
 
 /// The eMSPs in `ocpi_parties`. Tokens that call cpms are kept only as their SHA-256.
 public struct OCPIPartyStore: Sendable {
@@ -115,7 +115,13 @@ public struct OCPIPartyStore: Sendable {
 
     /// Stores a registration of the eMSP `name` if it is still `from` (pending, or registered for an update)
     /// and still known by `presentedToken`: the token A or B it used is spent. False when something else won.
-    public func register(name: String, from status: OCPIPartyStatus, presentedToken: String, _ registration: Registration, at time: Date) async throws -> Bool {
+    ///
+    /// `then` runs in the same transaction once the registration is stored, with the endpoints the eMSP had before
+    /// as far as pushes go (none unless it was registered already): it enqueues what the eMSP is owed.
+    public func register(
+        name: String, from status: OCPIPartyStatus, presentedToken: String, _ registration: Registration, at time: Date,
+        then: (@Sendable (_ connection: any SQLDatabase, _ endpointsBefore: [Endpoint]) async throws -> Void)? = nil
+    ) async throws -> Bool {
         let presented = Secrets.sha256Hex(presentedToken)
         let endpoints = String(decoding: try OCPICoding.encode(registration.endpoints), as: UTF8.self)
         let roles = String(decoding: try OCPICoding.encode(registration.roles), as: UTF8.self)
@@ -133,6 +139,10 @@ public struct OCPIPartyStore: Sendable {
                 .set("version", to: registration.version.rawValue).set("endpoints_json", to: endpoints).set("roles_json", to: roles)
                 .set("updated_at", to: StoredTime.text(time))
                 .where("name", .equal, name).run()
+            if let then {
+                let before = status == .registered ? try Self.party(row).endpoints : []
+                try await then(connection, before)
+            }
             return true
         }
     }
