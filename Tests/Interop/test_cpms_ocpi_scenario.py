@@ -176,6 +176,13 @@ def _scenario(tmp_path, cpms: Cpms, emsp: EMSP, config, api_port, modbus_port, l
     def received(predicate) -> list[dict]:
         return [r for r in httpx.get(f"{emsp.base}/peer/requests", timeout=10).json()["requests"] if predicate(r)]
 
+    # The Location was published before the eMSP registered: cpms PUTs it at the registration, so extrawest stores it
+    # and takes the EVSE PATCHes that follow (without it, each PATCH was a 404).
+    def location_calls() -> list[dict]:
+        return received(lambda r: "/locations/" in r["path"] and STATION.upper() in r["path"].upper())
+    wait_until(lambda: any(r["method"] == "PUT" and r["status"] < 300 for r in location_calls()), 60,
+               "the Location's PUT at the registration")
+
     # The eMSP finds cpms's modules in its version details, as any eMSP does.
     endpoints = {(e["identifier"], e["role"]): e["url"] for e in call("GET", f"{cpms.url}/ocpi/2.2.1")["endpoints"]}
     bookings_url = endpoints[("Booking", "SENDER")]
@@ -269,6 +276,8 @@ def _scenario(tmp_path, cpms: Cpms, emsp: EMSP, config, api_port, modbus_port, l
         assert (Decimal(str(cdr[field]["excl_vat"])), Decimal(str(cdr[field]["incl_vat"]))) == (excl, incl), (field, cdr[field])
     energy = sum(Decimal(str(d["volume"])) for p in cdr["charging_periods"] for d in p["dimensions"] if d["type"] == "ENERGY")
     assert Decimal(str(cdr["total_energy"])) == energy and energy > 0, cdr
+
+    assert [r for r in location_calls() if r["status"] >= 300] == [], "extrawest refused a Location push"
 
     # Independent judges: ocpi-types here, extrawest's models in its venv.
     for put in session_puts:
