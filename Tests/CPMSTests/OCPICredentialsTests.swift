@@ -4,6 +4,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import SQLKit
 import StationTesting
 import Testing
 
@@ -141,6 +142,50 @@ struct OCPICredentialsTests {
                 let gone = try #require(try await fixture.parties.party(named: "tnm"))
                 #expect(gone.status == .unregistered)
                 #expect(gone.outgoingToken == nil)
+            }
+        }
+    }
+
+    @Test func anEMSPRegisteringAfterAPublicationIsEnqueuedItsPutOnceNotOnAnUpdate() async throws {
+        try await withApplication { fixture, client in
+            let json = #"{"id":"CS-LATE","country_code":"DE","party_id":"STM"}"#
+            try await fixture.database.withConnection { connection in
+                try await connection.insert(into: "ocpi_published").columns("object_key", "ocpi_json", "updated_at")
+                    .values(SQLBind("location/CS-LATE"), SQLBind(json), SQLBind(StoredTime.text(fixture.clock.wallTime))).run()
+            }
+            // The application's delivery runs: the fake eMSP answers the PUT 404, so it moves to the dead letters
+            // in one transaction, and is always in exactly one of the two tables.
+            @Sendable func queued() async throws -> [(key: String, method: String, path: String, body: String)] {
+                try await fixture.database.withConnection { connection in
+                    try await connection.raw(
+                        """
+                        SELECT seq, object_key, method, path_json, body FROM ocpi_push_queue WHERE party = 'late'
+                        UNION ALL SELECT seq, object_key, method, path_json, body FROM ocpi_push_dead_letters WHERE party = 'late' ORDER BY seq
+                        """
+                    ).all()
+                }.map {
+                    (try $0.decode(column: "object_key", as: String.self), try $0.decode(column: "method", as: String.self),
+                     try $0.decode(column: "path_json", as: String.self), try $0.decode(column: "body", as: String.self))
+                }
+            }
+            let tokenA = try #require(try await fixture.parties.add(name: "late", at: fixture.clock.wallTime))
+            let emsp = FakeEMSP(accepting: "emsp-token-b")
+            try await emsp.run { versionsURL in
+                let registered = try await send(
+                    client, .post, "/ocpi/2.2.1/credentials", headers: Self.token(tokenA), emspCredentials(token: "emsp-token-b", url: versionsURL))
+                #expect(registered.status == .ok)
+                let pushes = try await queued()
+                #expect(pushes.map(\.key) == ["location/CS-LATE"])
+                #expect(pushes.map(\.method) == ["PUT"])
+                #expect(pushes.map(\.path) == [#"["DE","STM","CS-LATE"]"#])
+                #expect(pushes.map(\.body) == [json])
+                // An update that keeps the locations receiver owes nothing more.
+                let tokenC = try #require((registered.envelope["data"] as? [String: Any])?["token"] as? String)
+                emsp.accept("emsp-token-b2")
+                let updated = try await send(
+                    client, .put, "/ocpi/2.2.1/credentials", headers: Self.token(tokenC), emspCredentials(token: "emsp-token-b2", url: versionsURL))
+                #expect(updated.status == .ok)
+                #expect(try await queued().map(\.key) == ["location/CS-LATE"])
             }
         }
     }
