@@ -16,6 +16,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from test_stationd_process import BIN, free_port, wait_until
+from postgres_database import fresh_postgres_url
 
 BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("CPMS_TEST_POSTGRES_URL") else [])
 
@@ -85,7 +86,7 @@ class Operator:
 def operator(request, tmp_path):
     if not (BIN / "cpms").exists():
         pytest.fail(f"{BIN / 'cpms'} is missing: run `swift build`", pytrace=False)
-    database = os.environ["CPMS_TEST_POSTGRES_URL"] if request.param == "postgres" else f"sqlite://{tmp_path / 'cpms.db'}"
+    database = fresh_postgres_url() if request.param == "postgres" else f"sqlite://{tmp_path / 'cpms.db'}"
     operator = Operator(database, tmp_path)
     operator.start()
     try:

@@ -27,6 +27,7 @@ from ocpi_types import v2_3_0_bookings as bookings
 
 from test_cpms_ocpi_locations import request, walk
 from test_stationd_process import BIN, free_port, wait_until
+from postgres_database import fresh_postgres_url
 
 BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("CPMS_TEST_POSTGRES_URL") else [])
 
@@ -86,7 +87,7 @@ def valid_booking(document: dict) -> dict:
 
 @pytest.mark.parametrize("backend", BACKENDS)
 def test_an_emsp_books_modifies_cancels_and_hears_of_each_outcome(backend, tmp_path):
-    database = f"sqlite://{tmp_path / 'cpms.db'}" if backend == "sqlite" else os.environ["CPMS_TEST_POSTGRES_URL"]
+    database = f"sqlite://{tmp_path / 'cpms.db'}" if backend == "sqlite" else fresh_postgres_url()
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     prefix = "BK" + uuid.uuid4().hex[:6].upper()

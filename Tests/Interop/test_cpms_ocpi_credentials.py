@@ -24,6 +24,7 @@ import pytest
 from ocpi_types import v2_2_1 as ocpi
 
 from test_stationd_process import BIN, free_port
+from postgres_database import fresh_postgres_url
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("CPMS_TEST_POSTGRES_URL") else [])
@@ -164,7 +165,7 @@ def emsp(tmp_path):
 def cpms(request, tmp_path):
     if not (BIN / "cpms").exists():
         pytest.fail(f"{BIN / 'cpms'} is missing: run `swift build`", pytrace=False)
-    database = os.environ["CPMS_TEST_POSTGRES_URL"] if request.param == "postgres" else f"sqlite://{tmp_path / 'cpms.db'}"
+    database = fresh_postgres_url() if request.param == "postgres" else f"sqlite://{tmp_path / 'cpms.db'}"
     server = CPMS(database, tmp_path)
     try:
         yield server

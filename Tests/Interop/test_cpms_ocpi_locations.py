@@ -23,6 +23,7 @@ from ocpi_types import v2_2_1 as ocpi
 
 from conftest import REPO_ROOT
 from test_stationd_process import BIN, free_port, wait_until
+from postgres_database import fresh_postgres_url
 
 TARIFF = {
     "country_code": "NL", "party_id": "SMR", "id": "AC-1", "currency": "EUR",
@@ -94,7 +95,7 @@ BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("CPMS_TEST_POSTGRES_URL"
 def test_an_independent_emsp_validates_every_location_evse_connector_and_tariff(tmp_path, backend):
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    database = os.environ["CPMS_TEST_POSTGRES_URL"] if backend == "postgres" else "sqlite://cpms.db"
+    database = fresh_postgres_url() if backend == "postgres" else "sqlite://cpms.db"
     # The PostgreSQL test database is shared: this run's stations, tariff and eMSP (name and party) are its own.
     prefix = "L" + uuid.uuid4().hex[:8].upper()
     tariff_id = f"AC-{prefix}"

@@ -35,6 +35,7 @@ from ocpp.v201 import ChargePoint, call
 from conftest import REPO_ROOT
 from tcp_fault_proxy import FaultProxy
 from test_cpms_ocpi_credentials import environ_without_venv, start_on_free_port
+from postgres_database import fresh_postgres_url
 from test_stationd_process import BIN, free_port, wait_until
 
 BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("CPMS_TEST_POSTGRES_URL") else [])
@@ -172,7 +173,7 @@ def extrawest_accepts(tmp_path: Path, documents: list):
 def test_a_status_change_reaches_the_emsp_as_an_evse_patch_and_a_tariff_edit_as_a_put(tmp_path, backend):
     if not (BIN / "cpms").exists():
         pytest.fail(f"{BIN / 'cpms'} is missing: run `swift build`", pytrace=False)
-    database = os.environ["CPMS_TEST_POSTGRES_URL"] if backend == "postgres" else f"sqlite://{tmp_path / 'cpms.db'}"
+    database = fresh_postgres_url() if backend == "postgres" else f"sqlite://{tmp_path / 'cpms.db'}"
     prefix = "P" + uuid.uuid4().hex[:6].upper()
     station, tariff_id, name = f"{prefix}-1", f"T-{prefix}", f"tnm-{prefix.lower()}"
     password = offline("station", "add", station, database=database).split()[3]

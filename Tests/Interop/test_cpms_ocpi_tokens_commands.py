@@ -29,12 +29,13 @@ from ocpp.v201.enums import Action
 from test_cpms_ocpi_credentials import BACKENDS, CPMS, envelope, unique_name
 from test_cpms_ocpi_credentials import emsp  # noqa: F401 - a pytest fixture
 from test_stationd_process import BIN
+from postgres_database import fresh_postgres_url
 
 
 @pytest.fixture(params=BACKENDS)
 def cpms_with_station(request, tmp_path):
     """`cpms serve` with one station of its own (the PostgreSQL test database is shared): (server, station, password)."""
-    database = os.environ["CPMS_TEST_POSTGRES_URL"] if request.param == "postgres" else f"sqlite://{tmp_path / 'cpms.db'}"
+    database = fresh_postgres_url() if request.param == "postgres" else f"sqlite://{tmp_path / 'cpms.db'}"
     station = f"TC-{uuid.uuid4().hex[:6].upper()}"
     added = subprocess.run([str(BIN / "cpms"), "station", "add", station, "--database", database], capture_output=True, text=True,
                            timeout=60, stdin=subprocess.DEVNULL)

@@ -30,6 +30,7 @@ from ocpp.v201 import ChargePoint, call, call_result
 from ocpp.v201.enums import Action
 
 from test_stationd_process import BIN, free_port, wait_until
+from postgres_database import fresh_postgres_url
 
 BACKENDS = ["sqlite"] + (["postgres"] if os.environ.get("CPMS_TEST_POSTGRES_URL") else [])
 
@@ -45,7 +46,7 @@ def cpms(request, tmp_path):
     if not binary.exists():
         pytest.fail(f"{binary} is missing: run `swift build`", pytrace=False)
     if request.param == "postgres":
-        database = os.environ["CPMS_TEST_POSTGRES_URL"]
+        database = fresh_postgres_url()
     else:
         database = f"sqlite://{tmp_path / 'cpms.db'}"
 

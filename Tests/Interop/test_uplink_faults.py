@@ -31,6 +31,7 @@ from csms_peer import CSMSPeer
 from demo_station import write_demo_station
 from tcp_fault_proxy import FaultProxy
 from test_stationd_process import BIN, free_port, wait_until
+from postgres_database import fresh_postgres_url
 
 PASSWORD = "demo-password-0001"
 CYCLES = {"cpms-sqlite": int(os.environ.get("FAULT_CYCLES", "30")),
@@ -235,7 +236,7 @@ def rig(request, tmp_path):
     if request.param == "ocpp-peer":
         csms = PeerCSMS(station, csms_port)
     else:
-        database = os.environ["CPMS_TEST_POSTGRES_URL"] if request.param == "cpms-postgres" else f"sqlite://{tmp_path / 'cpms.sqlite'}"
+        database = fresh_postgres_url() if request.param == "cpms-postgres" else f"sqlite://{tmp_path / 'cpms.sqlite'}"
         csms = CpmsCSMS(tmp_path, station, csms_port, database, proxy, logs["cpms"])
 
     config = write_demo_station(tmp_path, modbus_port=modbus_port, api_port=api_port,

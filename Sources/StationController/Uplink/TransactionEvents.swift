@@ -4,12 +4,13 @@ import StationCore
 
 /// The TransactionEvent requests of a station session.
 enum TransactionEvents {
-    static func started(_ session: ChargingSession, seqNo: Int, offline: Bool) -> OCPP201.TransactionEventRequest {
-        OCPP201.TransactionEventRequest(
+    /// The Started event; a transaction a RequestStartTransaction asked for names its `remoteStartId`.
+    static func started(_ session: ChargingSession, seqNo: Int, offline: Bool, remoteStartId: Int? = nil) -> OCPP201.TransactionEventRequest {
+        let trigger: OCPP201.TriggerReason = remoteStartId != nil ? .remoteStart : session.idTag == nil ? .cablePluggedIn : .authorized
+        return OCPP201.TransactionEventRequest(
             eventType: .started, meterValues: meterValues(session, context: .transactionBegin, at: session.startedAt),
-            timestamp: session.startedAt, triggerReason: session.idTag == nil ? .cablePluggedIn : .authorized, seqNo: seqNo,
-            offline: offline ? true : nil,
-            transactionInfo: .init(transactionId: session.id, chargingState: .evConnected),
+            timestamp: session.startedAt, triggerReason: trigger, seqNo: seqNo, offline: offline ? true : nil,
+            transactionInfo: .init(transactionId: session.id, chargingState: .evConnected, remoteStartId: remoteStartId),
             evse: .init(id: session.socket.rawValue, connectorId: 1), idToken: session.idTag.map(token))
     }
 

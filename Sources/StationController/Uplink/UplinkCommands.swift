@@ -34,16 +34,27 @@ struct UplinkCommands: Sendable {
 
     // MARK: Transactions
 
+    /// How much longer than the station's connection timeout a remote start waits for its session: a charger
+    /// behind the station counts its own timeout from when it heard of the start.
+    static let remoteStartMargin: TimeInterval = 60
+
     func start(_ request: OCPP201.RequestStartTransactionRequest) async -> OCPP201.RequestStartTransactionResponse {
         guard let evse = request.evseId, evse > 0 else {
             return .init(status: .rejected, statusInfo: .init(reasonCode: "NoEVSE", additionalInfo: "name the EVSE to start on"))
         }
+        let socket = SocketID(evse)
+        // Remembered first: a vehicle already plugged in starts the session inside remoteStart.
+        let timeout = await controller.station.connectionTimeout
+        let waitUntil = controller.clock.wallTime.addingTimeInterval(timeout + Self.remoteStartMargin)
+        journal.rememberRemoteStart(
+            PendingRemoteStart(remoteStartId: request.remoteStartId, idTag: request.idToken.idToken, until: waitUntil), on: socket)
         do {
-            try await controller.remoteStart(SocketID(evse), idTag: request.idToken.idToken, authorizedCentrally: true)
+            try await controller.remoteStart(socket, idTag: request.idToken.idToken, authorizedCentrally: true)
             await controller.flushJournal()
-            let transaction = await controller.station.sockets[SocketID(evse)]?.session?.id
+            let transaction = await controller.station.sockets[socket]?.session?.id
             return .init(status: .accepted, transactionId: transaction)
         } catch {
+            journal.forgetRemoteStart(on: socket, id: request.remoteStartId)
             return .init(status: .rejected, statusInfo: Self.info(error))
         }
     }

@@ -29,6 +29,8 @@ public final class UplinkJournal: Sendable {
         /// CSMS reservation ids of the reservations it made, by socket.
         var reservations: [Int: SocketID] = [:]
         var gridCapProfileId: Int?
+        /// Remote starts whose transaction has not started yet, by socket.
+        var remoteStarts: [SocketID: PendingRemoteStart] = [:]
         /// Whether a NotifyEvent about failing outbox writes has been staged and not yet cleared.
         var outboxProblemRaised = false
     }
@@ -78,6 +80,24 @@ public final class UplinkJournal: Sendable {
 
     var gridCapProfileId: Int? { state.withLock { $0.gridCapProfileId } }
 
+    /// Remembers a RequestStartTransaction for the socket until its transaction's first event carries it.
+    func rememberRemoteStart(_ remoteStart: PendingRemoteStart, on socket: SocketID) {
+        state.withLock { $0.remoteStarts[socket] = remoteStart }
+    }
+
+    /// Forgets the socket's remote start (the station refused it).
+    func forgetRemoteStart(on socket: SocketID, id remoteStartId: Int) {
+        state.withLock { state in
+            if state.remoteStarts[socket]?.remoteStartId == remoteStartId { state.remoteStarts[socket] = nil }
+        }
+    }
+
+    /// The remote start a session that just started answers, if any; any session on the socket ends the wait.
+    private func takeRemoteStart(for session: ChargingSession, in state: inout State) -> Int? {
+        guard let pending = state.remoteStarts.removeValue(forKey: session.socket), pending.isStarted(by: session) else { return nil }
+        return pending.remoteStartId
+    }
+
     func rememberGridCapProfile(id: Int?) {
         state.withLock { $0.gridCapProfileId = id }
     }
@@ -98,7 +118,8 @@ public final class UplinkJournal: Sendable {
             return statusChanges(socket: socket, status: status, at: time, offline: offline, state: &state)
         case .sessionStarted(let session):
             var record = OpenTransactionRecord(session: session, nextSeqNo: 0)
-            let request = TransactionEvents.started(session, seqNo: record.take(), offline: offline)
+            let request = TransactionEvents.started(
+                session, seqNo: record.take(), offline: offline, remoteStartId: takeRemoteStart(for: session, in: &state))
             state.transactions[session.id] = record
             return [append(request, kind: .transaction, at: session.startedAt), .openTransaction(record)]
         case .sessionEnded(let session):
@@ -106,7 +127,9 @@ public final class UplinkJournal: Sendable {
             var changes: [Outbox.Change] = []
             if record.nextSeqNo == 0 {
                 // Unknown start (it predates the journal): report it so the CSMS sees a whole transaction.
-                changes.append(append(TransactionEvents.started(session, seqNo: record.take(), offline: offline), kind: .transaction, at: session.startedAt))
+                let started = TransactionEvents.started(
+                    session, seqNo: record.take(), offline: offline, remoteStartId: takeRemoteStart(for: session, in: &state))
+                changes.append(append(started, kind: .transaction, at: session.startedAt))
             }
             let request = TransactionEvents.ended(session, seqNo: record.take(), offline: offline)
             return changes + [append(request, kind: .transaction, at: session.endedAt ?? session.startedAt), .closeTransaction(id: session.id)]

@@ -1,7 +1,7 @@
 import Foundation
 import HTTPTypes
-public import Hummingbird
-public import OCPI
+import Hummingbird
+import OCPI
 
 /// A GET list's answer: one page of the objects and the pagination headers.
 enum OCPIPagedReply {

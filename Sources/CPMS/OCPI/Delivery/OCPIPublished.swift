@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import SQLKit
 
 /// `ocpi_published`: each Location and tariff as it was last pushed to the eMSPs, so that the next change is

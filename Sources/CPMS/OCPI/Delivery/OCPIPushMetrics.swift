@@ -10,19 +10,25 @@ public final class OCPIPushMetrics: Sendable {
         self.registry = registry
     }
 
+    /// `cpms_ocpi_{name}[_{unit}]`.
+    static func name(_ name: String, unit: String, help: String) -> MetricNameDescriptor {
+        MetricNameDescriptor(namespace: "cpms", subsystem: "ocpi", metricName: name, unitName: unit, helpText: help)
+    }
+
     /// Counts one attempt's outcome for `emsp`.
     func record(_ attempt: OCPIPushDelivery.Attempt) {
         let labels = [("emsp", attempt.push.party)]
         switch attempt.outcome {
         case .delivered:
-            registry.makeCounter(name: "cpms_ocpi_pushes_delivered_total", labels: labels, help: "Pushes an eMSP took (OCPI 1xxx)").increment()
+            registry.makeCounter(descriptor: Self.name("pushes_delivered", unit: "total", help: "Pushes an eMSP took (OCPI 1xxx)"), labels: labels).increment()
         case .retry:
-            registry.makeCounter(name: "cpms_ocpi_push_failures_total", labels: labels, help: "Attempts that failed and are retried").increment()
+            registry.makeCounter(descriptor: Self.name("push_failures", unit: "total", help: "Attempts that failed and are retried"), labels: labels).increment()
         case .deadLetter:
-            registry.makeCounter(name: "cpms_ocpi_pushes_dead_lettered_total", labels: labels, help: "Pushes set aside as dead letters").increment()
+            registry.makeCounter(descriptor: Self.name("pushes_dead_lettered", unit: "total", help: "Pushes set aside as dead letters"), labels: labels).increment()
         case .dropped:
-            registry.makeCounter(name: "cpms_ocpi_pushes_dropped_total", labels: labels, help: "Pushes dropped: the eMSP has no receiver for their module")
-                .increment()
+            registry.makeCounter(
+                descriptor: Self.name("pushes_dropped", unit: "total", help: "Pushes dropped: the eMSP has no receiver for their module"), labels: labels
+            ).increment()
         }
     }
 
@@ -30,12 +36,12 @@ public final class OCPIPushMetrics: Sendable {
     func record(_ summaries: [OCPIPushQueueSummary]) {
         for summary in summaries {
             let labels = [("emsp", summary.emsp)]
-            registry.makeGauge(name: "cpms_ocpi_push_queue_length", labels: labels, help: "Pushes waiting for the eMSP").set(to: Double(summary.length))
-            registry.makeGauge(name: "cpms_ocpi_push_queue_oldest_age_seconds", labels: labels, help: "Age of the oldest waiting push (0: none)")
+            registry.makeGauge(descriptor: Self.name("push_queue_length", unit: "", help: "Pushes waiting for the eMSP"), labels: labels).set(to: Double(summary.length))
+            registry.makeGauge(descriptor: Self.name("push_queue_oldest_age", unit: "seconds", help: "Age of the oldest waiting push (0: none)"), labels: labels)
                 .set(to: summary.oldestAgeSeconds)
-            registry.makeGauge(name: "cpms_ocpi_push_queue_max_attempts", labels: labels, help: "Most failed attempts of one waiting push")
+            registry.makeGauge(descriptor: Self.name("push_queue_max_attempts", unit: "", help: "Most failed attempts of one waiting push"), labels: labels)
                 .set(to: Double(summary.maxAttempts))
-            registry.makeGauge(name: "cpms_ocpi_push_dead_letters", labels: labels, help: "Pushes set aside as dead letters")
+            registry.makeGauge(descriptor: Self.name("push_dead_letters", unit: "", help: "Pushes set aside as dead letters"), labels: labels)
                 .set(to: Double(summary.deadLetters))
         }
     }

@@ -1,6 +1,6 @@
 public import Foundation
 public import OCPI
-public import SQLKit
+import SQLKit
 
 /// The `ocpi_sessions` table: per station and transaction, the eMSP it is reported to and the Session as last
 /// reported. Each change is a conditional update on `revision`, made in the transaction that enqueues its push,

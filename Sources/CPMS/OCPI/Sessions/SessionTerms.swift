@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import OCPI
 
 /// What an OCPI Session is fixed to when cpms first reports it: its id, the token's owner, how it was authorized
