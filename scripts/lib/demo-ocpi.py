@@ -5,6 +5,10 @@ sees of cpms over OCPI 2.2.1.
       publishes the station as an OCPI Location, registers cpms at the eMSP (`cpms emsp register`), lets the eMSP
       push its driver's token DEMO-TOKEN and book socket 1 for it through the Bookings add-on (the slot after the
       demo's maintenance block, see demo-calendar.py); keeps the eMSP's token to cpms in STATE_FILE
+  python3 demo-ocpi.py drive CPMS_URL PEER_URL SCENARIO_START STATE_FILE
+      the driver arrives in the booked slot (the scenario's third car plugs into socket 1 at 310 s, where the
+      reservation holds it): the eMSP sends START_SESSION with the booked token; the CommandResult comes to the
+      eMSP's commands receiver, the Session and, once the car is full and leaves, the CDR follow
   python3 demo-ocpi.py show CPMS_URL PEER_URL STATE_FILE
       prints what the eMSP has received (Location, EVSE and tariff pushes, Sessions, CDRs) and the booking's status
 
@@ -21,6 +25,7 @@ from datetime import datetime, timezone
 
 SLOT_S = 60
 FIRST_CAR_LEAVES_S = 180
+BOOKED_CAR_ARRIVES_S = 310
 DRIVER = {"country_code": "NL", "party_id": "TNM", "uid": "DEMO-TOKEN", "type": "APP_USER", "contract_id": "NL-TNM-C00000001-X",
           "issuer": "extrawest eMSP", "valid": True, "whitelist": "ALLOWED"}
 LOCATION = {"name": "Demo square", "address": "Markt 1", "city": "Utrecht", "postal_code": "3511", "country": "NLD",
@@ -69,9 +74,22 @@ def plan(cpms, api_token, station, peer, token_a, scenario_start, state_file):
         "tokens": [{k: DRIVER[k] for k in ("country_code", "party_id", "uid", "type", "contract_id")}],
         "period": {"start_from": iso(start), "end_before": iso(start + 2 * SLOT_S)}})
     with open(state_file, "w") as state:
-        json.dump({"token": token_b, "bookings": endpoints[("Booking", "SENDER")], "booking": booking["id"]}, state)
+        json.dump({"token": token_b, "bookings": endpoints[("Booking", "SENDER")], "booking": booking["id"],
+                   "commands": endpoints[("commands", "RECEIVER")], "evse_uid": location["evses"][0]["uid"]}, state)
     print(f"    eMSP demo-emsp (extrawest-ocpi at {peer}) registered; it booked socket 1 ({location['evses'][0]['uid']}) "
           f"for DEMO-TOKEN {iso(start)[11:16]}-{iso(start + 2 * SLOT_S)[11:16]} UTC over OCPI")
+
+
+def drive(cpms, peer, scenario_start, state_file):
+    with open(state_file) as state:
+        saved = json.load(state)
+    time.sleep(max(0.0, float(scenario_start) + BOOKED_CAR_ARRIVES_S + 5 - time.time()))
+    command = f"DEMO-START-{int(time.time())}"
+    answer = ocpi("POST", f"{saved['commands']}/START_SESSION", saved["token"], {
+        "response_url": f"{peer}/ocpi/emsp/2.2.1/commands/{command}", "token": {**DRIVER, "last_updated": iso(time.time())},
+        "location_id": "DEMO-001", "evse_uid": saved["evse_uid"], "authorization_reference": "DEMO-BOOKING"})
+    with open(state_file + ".start", "w") as started:
+        json.dump({"command": command, "response": answer["result"], "at": iso(time.time())}, started)
 
 
 def show(cpms, peer, state_file):
@@ -87,6 +105,14 @@ def show(cpms, peer, state_file):
         module = record["path"].split("/")[4] if record["path"].count("/") >= 4 else record["path"]
         kinds[f"{record['method']} {module}"] = kinds.get(f"{record['method']} {module}", 0) + 1
     print("  calls: " + (", ".join(f"{count} x {kind}" for kind, count in sorted(kinds.items())) or "none yet"))
+    try:
+        with open(state_file + ".start") as started:
+            start = json.load(started)
+        results = [json.loads(r["body"] or "{}").get("result") for r in received if r["path"].endswith(f"/commands/{start['command']}")]
+        print(f"  START_SESSION for DEMO-TOKEN on socket 1 at {start['at'][11:19]} UTC: {start['response']}, "
+              f"CommandResult {results[-1] if results else 'not yet'}")
+    except OSError:
+        print(f"  START_SESSION for DEMO-TOKEN: when the booked car plugs into socket 1 ({BOOKED_CAR_ARRIVES_S} s into the scenario)")
     objects = request("GET", f"{peer}/peer/state", {})["objects"]
     for location in objects.get("locations", {}).values():
         statuses = ", ".join(f"{e.get('uid')}: {e.get('status')}" for e in location.get("evses", []))
@@ -104,6 +130,8 @@ def show(cpms, peer, state_file):
 if __name__ == "__main__":
     if len(sys.argv) == 9 and sys.argv[1] == "plan":
         plan(*sys.argv[2:])
+    elif len(sys.argv) == 6 and sys.argv[1] == "drive":
+        drive(*sys.argv[2:])
     elif len(sys.argv) == 5 and sys.argv[1] == "show":
         show(*sys.argv[2:])
     else:
