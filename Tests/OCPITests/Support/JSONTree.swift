@@ -1,43 +1,11 @@
 import Foundation
+import OCPI
 
-/// A JSON document as a tree, to compare documents by value and to mutate them.
-enum JSONTree: Codable, Equatable {
-    case null
-    case bool(Bool)
-    case number(Decimal)
-    case string(String)
-    case array([JSONTree])
-    case object([String: JSONTree])
+/// A JSON document as a tree, to compare documents by value and to mutate them: the module's `JSONNode`, with
+/// what the tests need to walk and change one.
+typealias JSONTree = JSONNode
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Decimal.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONTree].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONTree].self))
-        }
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        switch self {
-        case .null: try container.encodeNil()
-        case .bool(let value): try container.encode(value)
-        case .number(let value): try container.encode(value)
-        case .string(let value): try container.encode(value)
-        case .array(let value): try container.encode(value)
-        case .object(let value): try container.encode(value)
-        }
-    }
-
+extension JSONNode {
     init(_ data: Data) throws { self = try JSONDecoder().decode(JSONTree.self, from: data) }
 
     var data: Data {
