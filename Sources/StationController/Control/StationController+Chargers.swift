@@ -6,6 +6,7 @@ public import StationCore
 extension StationController {
     /// The station's verdict on a token: the local authorisation list decides (unknown tokens are invalid).
     public func authorize(idTag: String) -> AuthorizationVerdict {
+        if centralAuthorizations.values.contains(where: { $0.idTag == idTag && clock.wallTime <= $0.until }) { return .accepted }
         guard let entry = configuration.localAuthorization.first(where: { $0.idTag == idTag }) else { return .invalid }
         switch entry.status {
         case .accepted: return .accepted
@@ -72,6 +73,9 @@ extension StationController {
     public func chargerStartedTransaction(_ id: SocketID, idTag: String, meterStart: WattHours?, at time: Date) -> ChargerTransactionStart {
         let number = nextTransactionNumber()
         var verdict = authorize(idTag: idTag)
+        if let central = centralAuthorizations[id], central.idTag == idTag, time <= central.until {
+            verdict = .accepted
+        }
         if verdict == .accepted, station.sockets.values.contains(where: { $0.session?.idTag == idTag && $0.id != id }) {
             verdict = .concurrentTx
         }
@@ -83,6 +87,7 @@ extension StationController {
         updateChargerReading(id, pilot: pilot, power: nil, energy: meterStart)
         do {
             publish(try station.authorize(id, idTag: idTag, at: time, sessionID: String(number)))
+            centralAuthorizations[id] = nil
         } catch {
             logger.warning("socket \(id): transaction for \(idTag) refused: \(error)")
             return ChargerTransactionStart(transactionNumber: number, verdict: .invalid)

@@ -51,9 +51,15 @@ extension StationController {
         let verdict = authorizedCentrally ? .accepted : authorize(idTag: idTag)
         guard verdict == .accepted else { throw StationRefusal(.rejected, "token \(idTag) is \(verdict.rawValue)") }
         if let link = chargerLinks[id] {
+            // The charger starts the transaction itself, with a token the local list may not hold.
+            if authorizedCentrally {
+                centralAuthorizations[id] = CentralAuthorization(
+                    idTag: idTag, until: clock.wallTime.addingTimeInterval(station.connectionTimeout + 60))
+            }
             do {
                 try await link.remoteStart(idTag: idTag)
             } catch {
+                centralAuthorizations[id] = nil
                 throw StationRefusal(.rejected, "\(error)")
             }
             return

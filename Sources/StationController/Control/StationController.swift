@@ -31,6 +31,9 @@ public actor StationController {
     var energy = EnergyManager()
     var outputs = OutputState()
     var chargerLinks: [SocketID: any ChargerConnectorLink] = [:]
+    /// Tokens the CSMS authorized for a remote start on a charger's socket, until the charger starts that
+    /// transaction or the vehicle's connection time has run out.
+    var centralAuthorizations: [SocketID: CentralAuthorization] = [:]
     /// The last OCPP transaction number handed out; seeded from the clock so numbers rise across restarts.
     var transactionCounter: Int
     /// The last reservation id handed out locally.
