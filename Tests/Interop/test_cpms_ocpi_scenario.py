@@ -22,7 +22,6 @@ import socket
 import subprocess
 import time
 import uuid
-from datetime import datetime, timezone
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -33,6 +32,7 @@ from ocpi_types import v2_3_0_bookings as bookings
 
 from conftest import REPO_ROOT
 from demo_station import write_demo_station
+from test_cpms_calendar_stationd import iso, parse, run
 from test_cpms_ocpi_credentials import EMSP, auth
 from test_stationd_process import BIN, free_port, wait_until
 
@@ -58,20 +58,6 @@ for kind, document in documents:
     models[kind](**document)
 print(len(documents))
 """
-
-
-def iso(instant: float) -> str:
-    return datetime.fromtimestamp(instant, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def parse(text: str) -> float:
-    return datetime.fromisoformat(text.replace("Z", "+00:00")).timestamp()
-
-
-def run(args, **kwargs) -> str:
-    done = subprocess.run([str(a) for a in args], capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL, **kwargs)
-    assert done.returncode == 0, f"{args}: {done.stdout}{done.stderr}"
-    return done.stdout
 
 
 def expected_costs(tariff: dict, cdr: dict) -> dict[str, tuple[Decimal, Decimal]]:

@@ -74,15 +74,9 @@ public struct OCPIRegistration: Sendable {
         guard authentication.grant == .registration, authentication.party.status == .pending else {
             throw OCPIError.notAllowed("\(authentication.party.name) is already registered: use PUT to update the credentials")
         }
-        try await checkRoles(credentials.roles, of: authentication.party.name)
-        let discovery = try await discover(versionsURL: credentials.url, token: credentials.token)
-        let tokenC = Secrets.random(bytes: 32)
-        let stored = try await store(
-            authentication, from: .pending,
-            OCPIPartyStore.Registration(
-                incomingToken: tokenC, outgoingToken: credentials.token, versionsURL: credentials.url, version: discovery.version,
-                endpoints: discovery.endpoints, roles: credentials.roles))
-        guard stored else { throw OCPIError.notAllowed("\(authentication.party.name) is already registered") }
+        guard let tokenC = try await exchange(authentication, from: .pending, credentials: credentials) else {
+            throw OCPIError.notAllowed("\(authentication.party.name) is already registered")
+        }
         logger.notice("OCPI: eMSP \(authentication.party.name) registered (\(Self.describe(credentials.roles)))")
         return ownCredentials(token: tokenC)
     }
@@ -93,17 +87,25 @@ public struct OCPIRegistration: Sendable {
         guard authentication.grant == .registered, authentication.party.status == .registered else {
             throw OCPIError.notAllowed("\(authentication.party.name) is not registered: use POST to register")
         }
+        guard let tokenC = try await exchange(authentication, from: .registered, credentials: credentials) else {
+            throw OCPIError.unauthorized("the token changed while the update ran")
+        }
+        logger.notice("OCPI: eMSP \(authentication.party.name) updated its credentials")
+        return ownCredentials(token: tokenC)
+    }
+
+    /// The eMSP's credentials checked and its versions read; stored with a new token C if the party is still `status`
+    /// and known by the token it called with. Returns that token C, or nil when something else changed the party.
+    func exchange(_ authentication: OCPIAuthentication, from status: OCPIPartyStatus, credentials: Credentials) async throws -> String? {
         try await checkRoles(credentials.roles, of: authentication.party.name)
         let discovery = try await discover(versionsURL: credentials.url, token: credentials.token)
         let tokenC = Secrets.random(bytes: 32)
         let stored = try await store(
-            authentication, from: .registered,
+            authentication, from: status,
             OCPIPartyStore.Registration(
                 incomingToken: tokenC, outgoingToken: credentials.token, versionsURL: credentials.url, version: discovery.version,
                 endpoints: discovery.endpoints, roles: credentials.roles))
-        guard stored else { throw OCPIError.unauthorized("the token changed while the update ran") }
-        logger.notice("OCPI: eMSP \(authentication.party.name) updated its credentials")
-        return ownCredentials(token: tokenC)
+        return stored ? tokenC : nil
     }
 
     /// DELETE credentials: the eMSP ends its registration.
