@@ -29,6 +29,7 @@ let package = Package(
         .library(name: "Tariffs", targets: ["Tariffs"]),
         .library(name: "Scheduling", targets: ["Scheduling"]),
         .library(name: "OCPI", targets: ["OCPI"]),
+        .library(name: "SupplyPlanning", targets: ["SupplyPlanning"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -121,11 +122,15 @@ let package = Package(
         .target(name: "Tariffs", swiftSettings: strict),
         .testTarget(name: "TariffsTests", dependencies: ["Tariffs", "StationTesting"], swiftSettings: strict),
 
+        // Supply planning (issue 16): DSO offers and a policy -> the supplier per group and window, each
+        // station's price schedule and grid cap. Pure.
+        .target(name: "SupplyPlanning", dependencies: ["Tariffs"], swiftSettings: strict),
+
         // cpms: the central CPMS. Station gateway (OCPP 2.0.1 CSMS), storage (SQLKit on SQLite or PostgreSQL), API.
         .target(
             name: "CPMS",
             dependencies: [
-                "OCPP", "OCPI", "StationCore", "Tariffs", "Scheduling",
+                "OCPP", "OCPI", "StationCore", "Tariffs", "Scheduling", "SupplyPlanning",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
