@@ -67,13 +67,18 @@ enum StationSupplyMessages {
         let slots: [JSONValue] = supply.slots.map { slot in
             var object: [String: JSONValue] = [
                 "start": .string(OCPPDateTime.format(slot.window.start)), "end": .string(OCPPDateTime.format(slot.window.end)),
-                "price_per_kwh": .number(NSDecimalNumber(decimal: slot.pricePerKWh).doubleValue),
+                "price_per_kwh": .number(number(slot.pricePerKWh)),
             ]
-            if let export = slot.exportPricePerKWh { object["export_price_per_kwh"] = .number(NSDecimalNumber(decimal: export).doubleValue) }
+            if let export = slot.exportPricePerKWh { object["export_price_per_kwh"] = .number(number(export)) }
             if let share = slot.renewableShare { object["renewable_share"] = .number(share) }
             return .object(object)
         }
         return .object(["currency": .string(supply.currency), "version": .number(Double(version)), "slots": .array(slots)])
+    }
+
+    /// The nearest Double to the decimal's text (0.07, not 0.06999999999999999 as NSDecimalNumber gives).
+    static func number(_ value: Decimal) -> Double {
+        Double("\(value)") ?? NSDecimalNumber(decimal: value).doubleValue
     }
 
     /// A ChargingStationMaxProfile on EVSE 0 from the first window: one period per window where the cap changes.
