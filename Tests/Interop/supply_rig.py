@@ -6,6 +6,7 @@ and a DSO's JSON price feed served by the test on 127.0.0.1 whose prices are pla
 from __future__ import annotations
 
 import json
+import os
 import signal
 import socket
 import subprocess
@@ -18,9 +19,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
+from conftest import REPO_ROOT
 from demo_station import write_demo_station
 from test_stationd_process import BIN, free_port, wait_until
 
+HERE = Path(__file__).resolve().parent
 WINDOW_S = 900
 STATION = "SUP-001"
 PASSWORD = "supply-password-001"
@@ -189,3 +192,59 @@ class Station:
                 process.wait(timeout=20)
             except subprocess.TimeoutExpired:
                 process.kill()
+
+
+class OpenADRVTN:
+    """PyPI openleadr as the DSO's OpenADR 2.0b VTN (Tests/Interop/openadr_vtn.py in its own venv,
+    $OPENADR_VTN_PYTHON) with its control API for adding price events."""
+
+    def __init__(self, tmp_path: Path):
+        self.tmp, self.port = tmp_path, free_port()
+        self.process: subprocess.Popen | None = None
+
+    def start(self):
+        python = os.environ.get("OPENADR_VTN_PYTHON") or str(REPO_ROOT / ".venv-openadr" / "bin" / "python")
+        with open(self.tmp / "vtn.log", "w") as log:
+            self.process = subprocess.Popen([python, str(HERE / "openadr_vtn.py"), str(self.port)], stdout=subprocess.PIPE,
+                                            stderr=log, text=True)
+        line = self.process.stdout.readline()
+        assert line.strip() == "READY", f"the VTN did not start: {(self.tmp / 'vtn.log').read_text()[-2000:]}"
+
+    def control(self, method: str, path: str, body: dict | None = None):
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{self.port}/control/{path}", method=method,
+            data=None if body is None else json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return json.loads(response.read() or b"null")
+
+    def wait_for_poll(self):
+        wait_until(lambda: any(m["message"] == "oadrPoll" for m in self.control("GET", "state")["messages"]), 60,
+                   "cpms to register with the VTN and poll")
+
+    def price_event(self, event_id: str, start: float, prices: list[list[float]]) -> float:
+        """Adds an ELECTRICITY_PRICE event (EUR per kWh) from `start`, `prices` as [minutes, price] pairs;
+        returns when the VTN added it (unix time)."""
+        return self.control("POST", "price", {"event_id": event_id, "start": iso(start), "currency": "EUR",
+                                              "prices": prices})["added_at"]
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=10)
+        if self.process and self.process.stdout:
+            self.process.stdout.close()
+
+
+def openadr_dso(vtn_port: int, poll_s: float = 0.5) -> dict:
+    """A DSO for the station's group whose prices come from the VTN, polled every `poll_s`."""
+    return {
+        "id": "dso-adr", "name": "DSO via OpenADR",
+        "contract": {"groups": [STATION], "capacityW": 100_000, "currency": "EUR", "surchargePerKWh": 0,
+                     "fallbackPricePerKWh": 0.3, "forecastBoundSeconds": 86_400},
+        "feeds": [{"kind": "openadr", "vtnURL": f"http://127.0.0.1:{vtn_port}", "venName": "cpms-e2e",
+                   "pollIntervalSeconds": poll_s}],
+    }
