@@ -58,7 +58,11 @@ func buildCPMSApplication(
         store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger,
         stationsChanged: { await locationPushes.stationsChanged($0) })
     let scheduler = CalendarScheduler(source: calendar, sender: GatewayCommandSender(connections: connections), clock: clock, logger: logger)
-    gateway.observer = CalendarStationActivity(scheduler: scheduler, calendar: calendar, logger: logger)
+    let supply = SupplyComponents(
+        database: database, connections: connections, settings: configuration.supply, publicURL: configuration.ocpi.publicURL, clock: clock, logger: logger)
+    gateway.observer = StationActivityObservers(observers: [
+        CalendarStationActivity(scheduler: scheduler, calendar: calendar, logger: logger), SupplyStationActivity(service: supply.service),
+    ])
     let sessionPublisher = SessionPublisher(database: database, party: party, queue: pushQueue, recorder: recorder, logger: logger)
     gateway.sessions = sessionPublisher
 
@@ -73,6 +77,7 @@ func buildCPMSApplication(
     ChargingRecordsController(store: ChargingRecordStore(database: database), registry: registry).addRoutes(to: api)
     OCPIQueueController(store: OCPIPushStore(database: database), clock: clock).addRoutes(to: api)
     OCPICDRsController(store: CDRStore(database: database)).addRoutes(to: api)
+    supply.addRoutes(to: api, clock: clock)
     MetricsController(registry: metrics, pushes: pushMetrics, store: OCPIPushStore(database: database), clock: clock, logger: logger).addRoutes(to: router)
 
     let registration = OCPIRegistration(
@@ -109,7 +114,7 @@ func buildCPMSApplication(
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cpms"),
         // Shut down in reverse order: push delivery and the scheduler stop before the connections and the database close.
         services: [
-            CPMSShutdown(connections: connections, database: database), scheduler, delivery,
+            CPMSShutdown(connections: connections, database: database), scheduler, delivery, supply.service,
             OCPIPublicationSweep(
                 locations: locationPushes, tariffs: tariffPushes, clock: clock, interval: configuration.ocpiPublicationSweepInterval, logger: logger),
             SessionUpdateService(publisher: sessionPublisher, interval: configuration.ocpiSessionUpdateInterval, clock: clock, logger: logger),
