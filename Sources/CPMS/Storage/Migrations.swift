@@ -182,6 +182,7 @@ public enum Migrations {
         ocpiCommands,
         ocpiBookings,
         supply,
+        openADREvents,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.

@@ -5,6 +5,8 @@ import Logging
 public enum SupplyFeedFactory {
     public static func make(dso: DSO, settings: SupplyFeedSettings, context: SupplyFeedContext) -> any SupplyFeed {
         switch settings {
+        case .openADR(let openADR):
+            return OpenADRFeed(dso: dso, settings: openADR, context: context)
         // MERGE: the adapters' cases go here as they are merged (helpers A, O, M):
         //   case .openADR(let s): OpenADRFeed(dso: dso, settings: s, context: context)
         //   case .oscp(let s): OSCPFeed(dso: dso, settings: s, context: context)
