@@ -63,6 +63,7 @@ func buildCPMSApplication(
     gateway.sessions = sessionPublisher
 
     let router = Router(context: BasicWebSocketRequestContext.self)
+    let oscpFeeds = OSCPFeedDirectory()
     gateway.addRoutes(to: router)
     let api = router.group("api").add(middleware: APIMiddleware(tokens: APITokenStore(database: database), logger: logger))
     StationsController(registry: registry, reports: StationReports(database: database), connections: connections).addRoutes(to: api)
@@ -73,6 +74,7 @@ func buildCPMSApplication(
     ChargingRecordsController(store: ChargingRecordStore(database: database), registry: registry).addRoutes(to: api)
     OCPIQueueController(store: OCPIPushStore(database: database), clock: clock).addRoutes(to: api)
     OCPICDRsController(store: CDRStore(database: database)).addRoutes(to: api)
+    OSCPController(store: OSCPRegistrationStore(database: database), directory: oscpFeeds).addRoutes(to: api)
     MetricsController(registry: metrics, pushes: pushMetrics, store: OCPIPushStore(database: database), clock: clock, logger: logger).addRoutes(to: router)
 
     let registration = OCPIRegistration(
@@ -99,6 +101,7 @@ func buildCPMSApplication(
             store: BookingStore(database: database), queue: pushQueue, settings: configuration.bookings),
         settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.addRoutes(to: router)
+    OSCPFlexibilityProviderRoutes(directory: oscpFeeds, logger: logger).addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes
     return Application(
