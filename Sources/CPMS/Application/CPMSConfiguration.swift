@@ -25,6 +25,8 @@ public struct CPMSConfiguration: Sendable {
     public var ocpiAuthorizeTimeout: Duration = .seconds(5)
     /// The timeout cpms announces in a CommandResponse (`--ocpi-command-timeout`), in seconds.
     public var ocpiCommandTimeout = 30
+    /// Energy supply: replanning, the plan's currency, defaults.
+    public var supply = SupplySettings()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),

@@ -181,6 +181,7 @@ public enum Migrations {
         ocpiSessions,
         ocpiCommands,
         ocpiBookings,
+        supply,
         oscp,
     ]
 

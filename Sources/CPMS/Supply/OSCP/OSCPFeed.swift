@@ -9,7 +9,7 @@ public struct OSCPFeed: SupplyFeed, SupplyRequester {
     let directory: OSCPFeedDirectory
 
     /// `members` names a cpms station group's stations (whose grid meters make its measurements); by default
-    /// a group is the station of the same name.
+    /// the members of the defined group, else the station of the same name.
     public init(
         dso: DSO, settings: OSCPFeedSettings, context: SupplyFeedContext,
         members: (@Sendable (String) async -> [String])? = nil
@@ -18,6 +18,10 @@ public struct OSCPFeed: SupplyFeed, SupplyRequester {
         session = OSCPSession(
             dso: dso, settings: settings, context: context,
             members: members ?? { group in
+                // A defined group's members; a station in no group is a group of its own, named after it.
+                if let defined = try? await SupplyGroupStore(database: database).all().first(where: { $0.id == group }) {
+                    return defined.members.map(\.station)
+                }
                 let rows = try? await database.withConnection { connection in
                     try await connection.select().column("id").from("stations").where("id", .equal, group).all()
                 }
