@@ -58,8 +58,10 @@ func buildCPMSApplication(
         store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger,
         stationsChanged: { await locationPushes.stationsChanged($0) })
     let scheduler = CalendarScheduler(source: calendar, sender: GatewayCommandSender(connections: connections), clock: clock, logger: logger)
+    let oscpFeeds = OSCPFeedDirectory()
     let supply = SupplyComponents(
-        database: database, connections: connections, settings: configuration.supply, publicURL: configuration.ocpi.publicURL, clock: clock, logger: logger)
+        database: database, connections: connections, settings: configuration.supply, publicURL: configuration.ocpi.publicURL, clock: clock, logger: logger,
+        oscpFeeds: oscpFeeds)
     gateway.observer = StationActivityObservers(observers: [
         CalendarStationActivity(scheduler: scheduler, calendar: calendar, logger: logger), SupplyStationActivity(service: supply.service),
     ])
@@ -78,6 +80,7 @@ func buildCPMSApplication(
     OCPIQueueController(store: OCPIPushStore(database: database), clock: clock).addRoutes(to: api)
     OCPICDRsController(store: CDRStore(database: database)).addRoutes(to: api)
     supply.addRoutes(to: api, clock: clock)
+    OSCPController(store: OSCPRegistrationStore(database: database), directory: oscpFeeds).addRoutes(to: api)
     MetricsController(registry: metrics, pushes: pushMetrics, store: OCPIPushStore(database: database), clock: clock, logger: logger).addRoutes(to: router)
 
     let registration = OCPIRegistration(
@@ -104,6 +107,7 @@ func buildCPMSApplication(
             store: BookingStore(database: database), queue: pushQueue, settings: configuration.bookings),
         settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.addRoutes(to: router)
+    OSCPFlexibilityProviderRoutes(directory: oscpFeeds, logger: logger).addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes
     return Application(

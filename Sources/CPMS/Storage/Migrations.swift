@@ -183,6 +183,7 @@ public enum Migrations {
         ocpiBookings,
         supply,
         openADREvents,
+        oscp,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.

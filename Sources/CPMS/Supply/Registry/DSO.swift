@@ -109,12 +109,18 @@ public struct OSCPFeedSettings: Sendable, Hashable, Codable {
     public var groupMapping: [String: String]
     /// How often cpms sends UpdateGroupMeasurements, seconds.
     public var measurementIntervalSeconds: Double
+    /// The heartbeat interval cpms asks the Capacity Provider for in its handshake, seconds (default 60).
+    public var heartbeatIntervalSeconds: Double?
 
-    public init(capacityProviderURL: String, registrationToken: String, groupMapping: [String: String] = [:], measurementIntervalSeconds: Double = 900) {
+    public init(
+        capacityProviderURL: String, registrationToken: String, groupMapping: [String: String] = [:], measurementIntervalSeconds: Double = 900,
+        heartbeatIntervalSeconds: Double? = nil
+    ) {
         self.capacityProviderURL = capacityProviderURL
         self.registrationToken = registrationToken
         self.groupMapping = groupMapping
         self.measurementIntervalSeconds = measurementIntervalSeconds
+        self.heartbeatIntervalSeconds = heartbeatIntervalSeconds
     }
 }
 

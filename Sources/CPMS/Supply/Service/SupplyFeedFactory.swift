@@ -9,8 +9,9 @@ public enum SupplyFeedFactory {
             return OpenADRFeed(dso: dso, settings: openADR, context: context)
         // MERGE: the adapters' cases go here as they are merged (helpers A, O, M):
         //   case .openADR(let s): OpenADRFeed(dso: dso, settings: s, context: context)
-        //   case .oscp(let s): OSCPFeed(dso: dso, settings: s, context: context)
         //   case .entsoe(let s): ENTSOEFeed(...); case .jsonFeed(let s): JSONSupplyFeed(...); case .timeOfUse(let s): TimeOfUseFeed(...)
+        case .oscp(let oscp):
+            return OSCPFeed(dso: dso, settings: oscp, context: context)
         default:
             return UnavailableSupplyFeed(dso: dso.id, kind: settings.kind, context: context)
         }

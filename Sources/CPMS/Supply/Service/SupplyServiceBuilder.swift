@@ -9,12 +9,13 @@ struct SupplyComponents {
 
     init(
         database: any CPMSDatabase, connections: StationConnections, settings: SupplySettings, publicURL: String, clock: any StationClock, logger: Logger,
-        sender: (any SupplyStationSender)? = nil, makeFeed: SupplyFeedRunner.Make? = nil
+        sender: (any SupplyStationSender)? = nil, makeFeed: SupplyFeedRunner.Make? = nil, oscpFeeds: OSCPFeedDirectory = OSCPFeedDirectory()
     ) {
         let wake = WakeSignal()
         let forecasts = ForecastStore(database: database, logger: logger, wake: { wake.signal() })
         let stores = SupplyService.Stores(database: database, forecasts: forecasts)
-        let context = SupplyFeedContext(database: database, httpClient: .shared, clock: clock, publicURL: publicURL, logger: logger)
+        let context = SupplyFeedContext(
+            database: database, httpClient: .shared, clock: clock, publicURL: publicURL, logger: logger, oscpFeeds: oscpFeeds)
         let make = makeFeed ?? { dso, settings in SupplyFeedFactory.make(dso: dso, settings: settings, context: context) }
         service = SupplyService(
             stores: stores, sender: sender ?? GatewaySupplySender(connections: connections),
