@@ -4,7 +4,7 @@ PyPI openleadr 0.5.36 as the DSO's VTN (Tests/Interop/openadr_vtn.py, run with $
 `cpms serve` (SQLite) whose DSO has an `openadr` feed polling every 0.5 s, and the real stationd (with
 station-sim) connected to cpms. Each round adds one ELECTRICITY_PRICE event for the current window and the next
 hour with a price of its own, and waits until stationd has accepted a PriceSchedule carrying that price. The
-latency is stationd's acceptance time (`prices.central_received_at` in its local API) minus the VTN's
+latency is stationd's acceptance time (`prices.central_received_at_unix_ms` in its local API) minus the VTN's
 `add_event` time: one machine, one clock. Prints p50, p99 and max.
 """
 
@@ -36,7 +36,7 @@ def main():
     args = parser.parse_args()
     os.environ["STATIONCTL"] = str(Path(args.bin) / "stationctl")
     sys.path.insert(0, str(ROOT / "Tests" / "Interop"))
-    from supply_rig import Cpms, OpenADRVTN, Station, current_window, openadr_dso, parse  # noqa: E402
+    from supply_rig import Cpms, OpenADRVTN, Station, current_window, openadr_dso  # noqa: E402
     from test_stationd_process import wait_until  # noqa: E402
 
     directory = Path(tempfile.mkdtemp(prefix="bench-supply-latency-"))
@@ -59,9 +59,9 @@ def main():
 
             def accepted():
                 prices = station.status().get("prices") or {}
-                received = prices.get("central_received_at")
-                if received and parse(received) >= added_at - 1 and prices.get("import_price_per_kwh") == price:
-                    return parse(received)
+                received = prices.get("central_received_at_unix_ms")
+                if received and received / 1000 >= added_at - 1 and prices.get("import_price") == price:
+                    return received / 1000
                 return None
             # A window boundary between the event and the check would make the price in force another one.
             received_at = wait_until(accepted, 60, f"stationd to accept the schedule of event {n}")

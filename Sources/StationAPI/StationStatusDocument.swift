@@ -26,21 +26,24 @@ public struct StationStatusDocument: Codable, Sendable, Equatable {
         public var centralVersion: Int?
         /// When the station accepted the CSMS's schedule, by the station's clock.
         public var centralReceivedAt: Date?
+        /// The same in milliseconds since 1970 (ISO 8601 here has whole seconds), for measuring latencies.
+        public var centralReceivedAtUnixMs: Double?
         public var centralSlots: Int
         public var centralEndsAt: Date?
-        /// The import price in force now, per kWh.
-        public var importPricePerKWh: Double?
+        /// The import price in force now, per kWh (the schedule's currency).
+        public var importPrice: Double?
 
         public init(
             source: String, centralVersion: Int?, centralReceivedAt: Date?, centralSlots: Int, centralEndsAt: Date?,
-            importPricePerKWh: Double?
+            importPrice: Double?
         ) {
             self.source = source
             self.centralVersion = centralVersion
             self.centralReceivedAt = centralReceivedAt
+            centralReceivedAtUnixMs = centralReceivedAt.map { ($0.timeIntervalSince1970 * 1000).rounded() }
             self.centralSlots = centralSlots
             self.centralEndsAt = centralEndsAt
-            self.importPricePerKWh = importPricePerKWh
+            self.importPrice = importPrice
         }
     }
 

@@ -207,8 +207,11 @@ class OpenADRVTN:
         with open(self.tmp / "vtn.log", "w") as log:
             self.process = subprocess.Popen([python, str(HERE / "openadr_vtn.py"), str(self.port)], stdout=subprocess.PIPE,
                                             stderr=log, text=True)
-        line = self.process.stdout.readline()
-        assert line.strip() == "READY", f"the VTN did not start: {(self.tmp / 'vtn.log').read_text()[-2000:]}"
+        # openleadr prints a banner on stdout before the script's READY.
+        for line in self.process.stdout:
+            if line.strip() == "READY":
+                return
+        raise AssertionError(f"the VTN did not start: {(self.tmp / 'vtn.log').read_text()[-2000:]}")
 
     def control(self, method: str, path: str, body: dict | None = None):
         request = urllib.request.Request(

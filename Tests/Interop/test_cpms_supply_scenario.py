@@ -48,7 +48,7 @@ def rig(tmp_path):
             pytest.fail(f"{BIN / binary} is missing: run `swift build`", pytrace=False)
     logs = {name: open(tmp_path / f"{name}.log", "a") for name in ("sim", "stationd", "cpms")}
     feed = PriceFeed()
-    cpms = Cpms(tmp_path, logs["cpms"], extra_args=["--supply-replan-interval", "2"])
+    cpms = Cpms(tmp_path, logs["cpms"])
     station = Station(tmp_path, cpms.port, logs)
     try:
         cpms.start()
@@ -85,7 +85,7 @@ def test_the_battery_follows_the_dsos_prices_and_a_silent_feed_falls_back(rig):
     code, body = cpms.api("POST", "dsos", dso(feed.url))
     assert code == 201, body
 
-    wait_until(lambda: prices().get("source") == "central" and prices().get("import_price_per_kwh") == CHEAP, 90,
+    wait_until(lambda: prices().get("source") == "central" and prices().get("import_price") == CHEAP, 90,
                "the station to plan with the feed's cheap window")
     first_version = prices()["central_version"]
     choice = current_choice(cpms)
@@ -97,7 +97,7 @@ def test_the_battery_follows_the_dsos_prices_and_a_silent_feed_falls_back(rig):
 
     # The feed changes its mind: dear now, cheap for the next four hours. The battery discharges now.
     feed.publish(lambda now: [DEAR] + [CHEAP] * 16)
-    wait_until(lambda: prices().get("import_price_per_kwh") == DEAR, 90, "the station to see the dear window")
+    wait_until(lambda: prices().get("import_price") == DEAR, 90, "the station to see the dear window")
     assert prices()["central_version"] > first_version
     wait_until(lambda: battery_w() > 1_000, 60, "the battery to discharge in the dear window")
 
@@ -110,7 +110,7 @@ def test_the_battery_follows_the_dsos_prices_and_a_silent_feed_falls_back(rig):
     assert float(choice["price_per_kwh"]) == FALLBACK, choice
     code, feeds = cpms.api("GET", "supply/feeds")
     assert code == 200 and any(f["dso"] == "dso-e2e" and f["feed"] == "json" and f.get("last_error") for f in feeds), feeds
-    wait_until(lambda: prices().get("import_price_per_kwh") == FALLBACK, 90,
+    wait_until(lambda: prices().get("import_price") == FALLBACK, 90,
                "the station to be sent the fallback schedule")
     assert prices()["source"] == "central", "the station still plans with a schedule from cpms"
     assert station.status()["uplink"]["connected"]
@@ -145,7 +145,7 @@ def test_an_openadr_price_event_reaches_stationd_as_a_new_schedule(openadr_rig):
     vtn.wait_for_poll()
 
     def price_now() -> float | None:
-        return (station.status().get("prices") or {}).get("import_price_per_kwh")
+        return (station.status().get("prices") or {}).get("import_price")
 
     for n, price in enumerate((0.123, 0.321)):
         # Far enough from a window boundary that the event's first window is the one in force when it arrives.

@@ -2,6 +2,7 @@ import EnergyManagement
 import Foundation
 import Logging
 import OCPP
+import StationAPI
 import StationCore
 import Testing
 
@@ -143,6 +144,10 @@ import Testing
         #expect(schedule.version == 42 && schedule.slots.map(\.importPrice) == [0.05, 0.40])
         let status = await h.controller.statusDocument()
         #expect(status.prices?.source == "central" && status.prices?.centralVersion == 42)
+        // The local API's keys, as stationctl and the interop tests read them.
+        let json = try JSONValue(parsing: String(decoding: try StationAPIJSON.encoder().encode(status), as: UTF8.self))
+        let prices = try #require(json.objectValue?["prices"]?.objectValue)
+        #expect(prices["central_version"] == .integer(42) && prices["import_price"]?.doubleValue == 0.40)
         #expect(await Self.cycle(h, until: start.addingTimeInterval(2_000)) == 18_000)
 
         // Cleared, it stays cleared after the next restart.

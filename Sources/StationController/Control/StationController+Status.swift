@@ -52,7 +52,7 @@ extension StationController {
             source: inUse == centralSchedule ? "central" : "tariff", centralVersion: centralSchedule?.version,
             centralReceivedAt: centralScheduleReceivedAt, centralSlots: centralSchedule?.slots.count ?? 0,
             centralEndsAt: centralSchedule?.slots.last?.end,
-            importPricePerKWh: inUse.slots.first { $0.start <= now && now < $0.end }?.importPrice)
+            importPrice: inUse.slots.first { $0.start <= now && now < $0.end }?.importPrice)
     }
 
     static func document(_ health: OutboxHealth, at now: Date) -> StationStatusDocument.Outbox {
