@@ -1,6 +1,8 @@
 """The DSO's OpenADR 2.0b VTN for the interop tests: PyPI openleadr 0.5.36 (run with $OPENADR_VTN_PYTHON, its own venv).
 
-Usage: openadr_vtn.py PORT. Serves openleadr's VTN at http://127.0.0.1:PORT/OpenADR2/Simple/2.0b/... and, on the same
+Usage: openadr_vtn.py PORT [TLS_DIR]. With TLS_DIR (ca.pem, server.pem, server.key, client.pem) it serves HTTPS, asks
+for a client certificate signed by ca.pem, signs its messages with server.pem, and accepts only the VEN whose
+certificate fingerprint is client.pem's (openleadr's ven_lookup; message signatures are not required). Serves openleadr's VTN at http://127.0.0.1:PORT/OpenADR2/Simple/2.0b/... and, on the same
 port, a control API for the test:
   POST /control/price     {"event_id", "start", "prices": [[minutes, price], ...], "currency"}  (an itemBase currencyPerKWh)
   POST /control/capacity  {"event_id", "start", "shares": [[minutes, share], ...]}  (LOAD_CONTROL x-loadControlCapacity)
@@ -57,7 +59,19 @@ async def record_messages(request, handler):
 
 def main():
     port = int(sys.argv[1])
-    vtn = OpenADRServer(vtn_id="dso-vtn", http_host="127.0.0.1", http_port=port, requested_poll_freq=timedelta(seconds=10))
+    tls = {}
+    if len(sys.argv) > 2:
+        directory = sys.argv[2]
+        fingerprint = utils.certificate_fingerprint(open(f"{directory}/client.pem").read())
+
+        def ven_lookup(ven_id):
+            if ven_id != VEN_ID:
+                return None
+            return {"ven_id": VEN_ID, "ven_name": "cpms-tls", "fingerprint": fingerprint, "registration_id": "reg-1"}
+        tls = dict(http_cert=f"{directory}/server.pem", http_key=f"{directory}/server.key", http_ca_file=f"{directory}/ca.pem",
+                   cert=f"{directory}/server.pem", key=f"{directory}/server.key", ven_lookup=ven_lookup,
+                   verify_message_signatures=False, show_fingerprint=False)
+    vtn = OpenADRServer(vtn_id="dso-vtn", http_host="127.0.0.1", http_port=port, requested_poll_freq=timedelta(seconds=10), **tls)
     vtn.add_handler("on_create_party_registration", on_create_party_registration)
     vtn.add_handler("on_register_report", on_register_report)
     vtn.app.middlewares.append(record_messages)

@@ -11,6 +11,7 @@ import json
 import os
 import signal
 import sqlite3
+import ssl
 import subprocess
 import sys
 import time
@@ -25,14 +26,14 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 HERE = Path(__file__).resolve().parent
 
 
-def http(method: str, url: str, body=None, token: str | None = None):
+def http(method: str, url: str, body=None, token: str | None = None, context: ssl.SSLContext | None = None):
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(url, data=data, method=method)
     if data is not None:
         request.add_header("Content-Type", "application/json")
     if token:
         request.add_header("Authorization", f"Bearer {token}")
-    with urllib.request.urlopen(request, timeout=30) as response:
+    with urllib.request.urlopen(request, timeout=30, context=context) as response:
         return json.loads(response.read() or b"null")
 
 
@@ -48,10 +49,15 @@ class Fixture:
         self.cpms_port = free_port()
         self.processes: list[subprocess.Popen] = []
 
-    def start_vtn(self):
+    def start_vtn(self, tls_dir: Path | None = None):
         python = os.environ.get("OPENADR_VTN_PYTHON") or str(REPO_ROOT / ".venv-openadr" / "bin" / "python")
         log = open(self.tmp_path / "vtn.log", "w")
-        vtn = subprocess.Popen([python, str(HERE / "openadr_vtn.py"), str(self.vtn_port)], stdout=subprocess.PIPE, stderr=log, text=True)
+        args = [python, str(HERE / "openadr_vtn.py"), str(self.vtn_port)] + ([str(tls_dir)] if tls_dir else [])
+        vtn = subprocess.Popen(args, stdout=subprocess.PIPE, stderr=log, text=True)
+        self.context = None
+        if tls_dir:
+            self.context = ssl.create_default_context(cafile=str(tls_dir / "ca.pem"))
+            self.context.load_cert_chain(str(tls_dir / "client.pem"), str(tls_dir / "client.key"))
         self.processes.append(vtn)
         line = "-"
         while line and line.strip() != "READY":  # openleadr prints a banner first
@@ -59,7 +65,8 @@ class Fixture:
         assert line.strip() == "READY", f"the VTN did not start: {(self.tmp_path / 'vtn.log').read_text()[-2000:]}"
 
     def vtn(self, method: str, path: str, body=None):
-        return http(method, f"http://127.0.0.1:{self.vtn_port}/control/{path}", body)
+        scheme = "https" if self.context else "http"
+        return http(method, f"{scheme}://127.0.0.1:{self.vtn_port}/control/{path}", body, context=self.context)
 
     def start_cpms(self):
         def run(*args):
@@ -180,3 +187,57 @@ def test_cpms_registers_polls_and_takes_price_and_capacity_events_from_openleadr
     finally:
         fixture.stop()
         print((tmp_path / "cpms.log").read_text()[-3000:] if (tmp_path / "cpms.log").exists() else "", file=sys.stderr)
+
+
+def make_certificates(directory: Path):
+    """A CA, the VTN's certificate for 127.0.0.1 and cpms's client certificate, both signed by the CA."""
+    def openssl(*args):
+        subprocess.run(["openssl", *args], check=True, capture_output=True, cwd=directory, timeout=60)
+    openssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=DSO test CA",
+            "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign")
+    for name, extensions in [("server", "subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth"), ("client", "extendedKeyUsage=clientAuth")]:
+        openssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", f"{name}.key", "-out", f"{name}.csr", "-subj", f"/CN={name}")
+        (directory / f"{name}.ext").write_text(extensions.replace("\\n", "\n") + "\n")
+        openssl("x509", "-req", "-in", f"{name}.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out", f"{name}.pem", "-days", "2",
+                "-extfile", f"{name}.ext")
+
+
+def test_cpms_reaches_the_vtn_over_mutual_tls_and_is_refused_without_its_certificate(tmp_path):
+    tls_dir = tmp_path / "tls"
+    tls_dir.mkdir()
+    make_certificates(tls_dir)
+    fixture = Fixture(tmp_path)
+    try:
+        fixture.start_vtn(tls_dir)
+        fixture.start_cpms()
+        vtn_url = f"https://127.0.0.1:{fixture.vtn_port}"
+        contract = {"groups": ["depot"], "capacityW": 50000, "currency": "EUR", "surchargePerKWh": 0, "fallbackPricePerKWh": 0.3, "forecastBoundSeconds": 86400}
+        http("POST", fixture.api("dsos"), {"id": "dso-adr", "name": "DSO over mutual TLS", "contract": contract, "feeds": [{
+            "kind": "openadr", "vtnURL": vtn_url, "venName": "cpms-tls", "pollIntervalSeconds": 0.5,
+            "clientCertificatePath": str(tls_dir / "client.pem"), "clientKeyPath": str(tls_dir / "client.key"),
+            "caCertificatePath": str(tls_dir / "ca.pem")}]}, token=fixture.token)
+        # The same VTN without a client certificate: the TLS handshake fails, and the feed shows it.
+        http("POST", fixture.api("dsos"), {"id": "dso-no-cert", "name": "DSO without our certificate", "contract": contract, "feeds": [{
+            "kind": "openadr", "vtnURL": vtn_url, "venName": "cpms-no-cert", "pollIntervalSeconds": 0.5,
+            "caCertificatePath": str(tls_dir / "ca.pem")}]}, token=fixture.token)
+
+        start = (datetime.now(timezone.utc) + timedelta(hours=2)).replace(minute=0, second=0, microsecond=0)
+        wait_until(lambda: any(m["message"] == "oadrPoll" for m in fixture.vtn("GET", "state")["messages"]), 60, "cpms to poll over TLS")
+        fixture.vtn("POST", "price", {"event_id": "tls-price", "start": start.isoformat(), "currency": "EUR", "prices": [[60, 0.12]]})
+        wait_until(lambda: len(fixture.forecasts("tls-price")) > 0, 60, "the price event over TLS in cpms's forecast")
+        rows = [r for r in fixture.forecasts("tls-price") if r["grp"] == ""]
+        assert [Decimal(r["price"]) for r in rows] == [Decimal("0.12")]
+        wait_until(lambda: [o["opt_type"] for o in fixture.vtn("GET", "state")["opts"]] == ["optIn"], 30, "the VTN to see optIn over TLS")
+        state = fixture.vtn("GET", "state")
+        assert state["registrations"] == ["cpms-tls"]
+        assert all(m["status"] == 200 for m in state["messages"]), [m for m in state["messages"] if m["status"] != 200]
+
+        def refused_feed():
+            feeds = http("GET", fixture.api("supply/feeds"), token=fixture.token)
+            return next((f for f in feeds if f["dso"] == "dso-no-cert" and f.get("last_error")), None)
+        wait_until(lambda: refused_feed() is not None, 60, "the feed without a client certificate to fail")
+        refused = refused_feed()
+        assert refused["state"] == "failing" and "EiRegisterParty" in refused["last_error"], refused
+        print(f"\nwithout a client certificate: {refused['last_error']}", file=sys.stderr)
+    finally:
+        fixture.stop()
