@@ -256,6 +256,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
+            exclude: ["Supply/Samples"],
             swiftSettings: strict),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "StationFuzzingTests", dependencies: ["StationFuzzing"], swiftSettings: strict),

@@ -130,10 +130,14 @@ public struct ENTSOEFeedSettings: Sendable, Hashable, Codable {
     public var source: String
     /// How often to read it again, seconds.
     public var refreshSeconds: Double
+    /// The bidding zone (EIC, e.g. `10Y1001A1001A82H`) to take when the document carries several; nil takes
+    /// the only one.
+    public var biddingZone: String?
 
-    public init(source: String, refreshSeconds: Double = 3600) {
+    public init(source: String, refreshSeconds: Double = 3600, biddingZone: String? = nil) {
         self.source = source
         self.refreshSeconds = refreshSeconds
+        self.biddingZone = biddingZone
     }
 }
 
