@@ -274,4 +274,6 @@ def test_cpms_is_the_flexibility_provider_of_a_pyoscp_capacity_provider(cpms, ca
     # UpdateGroupMeasurements for the group, every 2 s (no grid meter values yet: none to report).
     measurements = eventually("pyoscp got measurements", lambda: capacity_provider.state()["measurements"])
     assert measurements[0] == {"group_id": OSCP_GROUP, "measurements": []}
-    assert capacity_provider.state()["errors"] == [] or all("heartbeat" in e for e in capacity_provider.state()["errors"])
+    # cpms tried RFC 3339 once; pyoscp failed on it (a 500), and every later heartbeat was in pyoscp's format.
+    errors = capacity_provider.state()["errors"]
+    assert len(errors) <= 1 and all(e.startswith("heartbeat") for e in errors), errors
