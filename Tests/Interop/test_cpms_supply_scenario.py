@@ -48,7 +48,9 @@ def rig(tmp_path):
             pytest.fail(f"{BIN / binary} is missing: run `swift build`", pytrace=False)
     logs = {name: open(tmp_path / f"{name}.log", "a") for name in ("sim", "stationd", "cpms")}
     feed = PriceFeed()
-    cpms = Cpms(tmp_path, logs["cpms"])
+    # Replanning every 5 s: the plan falls back soon after the forecast bound passes (a failing feed brings
+    # no new forecast that would wake the planner).
+    cpms = Cpms(tmp_path, logs["cpms"], extra_args=["--supply-replan-interval", "5"])
     station = Station(tmp_path, cpms.port, logs)
     try:
         cpms.start()

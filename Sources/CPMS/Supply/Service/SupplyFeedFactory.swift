@@ -7,13 +7,14 @@ public enum SupplyFeedFactory {
         switch settings {
         case .openADR(let openADR):
             return OpenADRFeed(dso: dso, settings: openADR, context: context)
-        // MERGE: the adapters' cases go here as they are merged (helpers A, O, M):
-        //   case .openADR(let s): OpenADRFeed(dso: dso, settings: s, context: context)
-        //   case .entsoe(let s): ENTSOEFeed(...); case .jsonFeed(let s): JSONSupplyFeed(...); case .timeOfUse(let s): TimeOfUseFeed(...)
         case .oscp(let oscp):
             return OSCPFeed(dso: dso, settings: oscp, context: context)
-        default:
-            return UnavailableSupplyFeed(dso: dso.id, kind: settings.kind, context: context)
+        case .entsoe(let entsoe):
+            return ENTSOEFeed(dso: dso, settings: entsoe, context: context)
+        case .jsonFeed(let json):
+            return JSONPriceFeed(dso: dso, settings: json, context: context)
+        case .timeOfUse(let timeOfUse):
+            return TimeOfUseFeed(dso: dso, settings: timeOfUse, context: context)
         }
     }
 }
