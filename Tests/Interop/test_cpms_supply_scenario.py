@@ -10,7 +10,11 @@ plan falls back to the contract's fallback price (quality `fallback`) and the st
 with that price. Throughout, the station's grid cap is the plan's cap for the window (the
 ChargingStationMaxProfile cpms sent).
 
-A second test takes the DSO's prices from an OpenADR 2.0b VTN (PyPI openleadr): a price event added at the VTN
+A second test takes the group's capacity from an OSCP 2.0 Capacity Provider (PyPI pyoscp, Tests/Interop/
+oscp_cp_peer.py): an UpdateGroupCapacityForecast for the station's group becomes the grid cap in force at
+stationd, as the CSMS reads it with GetVariables `SmartChargingCtrlr.GridCap` through cpms's API.
+
+A third test takes the DSO's prices from an OpenADR 2.0b VTN (PyPI openleadr): a price event added at the VTN
 reaches stationd as a new PriceSchedule with the event's price in force. How fast is measured by
 scripts/bench-supply-latency, not asserted here.
 
@@ -20,11 +24,13 @@ replans on its own timer and the feed's refresh.
 
 from __future__ import annotations
 
+import json
 import time
+import urllib.request
 
 import pytest
 
-from supply_rig import STATION, Cpms, OpenADRVTN, PriceFeed, Station, current_window, openadr_dso, parse
+from supply_rig import STATION, Cpms, OpenADRVTN, PriceFeed, Station, current_window, iso, openadr_dso, parse
 from test_stationd_process import BIN, wait_until
 
 CHEAP, DEAR, FALLBACK = 0.05, 0.40, 0.30
@@ -158,3 +164,64 @@ def test_an_openadr_price_event_reaches_stationd_as_a_new_schedule(openadr_rig):
         assert prices["source"] == "central" and prices["central_version"] >= n + 1, prices
     code, plan = cpms.api("GET", f"supply/plan?group={STATION}")
     assert code == 200 and any(c["dso"] == "dso-adr" and float(c["price_per_kwh"]) == 0.321 for c in plan), plan
+
+
+@pytest.fixture
+def oscp_rig(tmp_path):
+    from test_cpms_oscp import CapacityProvider
+
+    for binary in ("cpms", "stationd", "station-sim", "stationctl"):
+        if not (BIN / binary).exists():
+            pytest.fail(f"{BIN / binary} is missing: run `swift build`", pytrace=False)
+    logs = {name: open(tmp_path / f"{name}.log", "a") for name in ("sim", "stationd", "cpms")}
+    provider = CapacityProvider(tmp_path)
+    cpms = Cpms(tmp_path, logs["cpms"])
+    station = Station(tmp_path, cpms.port, logs)
+    try:
+        cpms.start()
+        station.start()
+        yield cpms, station, provider
+    finally:
+        station.stop()
+        cpms.stop()
+        provider.stop()
+        for log in logs.values():
+            log.close()
+
+
+def test_an_oscp_capacity_forecast_becomes_stationds_grid_cap(oscp_rig):
+    cpms, station, provider = oscp_rig
+    code, body = cpms.api("POST", "supply/groups", {"id": "depot", "members": [{"station": STATION, "connection_limit_w": 22_000}]})
+    assert code == 200, body
+    code, body = cpms.api("POST", "dsos", {
+        "id": "dso-oscp", "name": "DSO via OSCP",
+        "contract": {"groups": ["depot"], "capacityW": 100_000, "currency": "EUR", "surchargePerKWh": 0,
+                     "fallbackPricePerKWh": 0.3, "forecastBoundSeconds": 86_400},
+        "feeds": [{"kind": "oscp", "capacityProviderURL": provider.base, "registrationToken": provider.token_a,
+                   "groupMapping": {"EAN-E2E": "depot"}, "measurementIntervalSeconds": 60}]})
+    assert code == 201, body
+    _, kept = wait_until(provider.registration, 60, "pyoscp and cpms to register with each other")
+    token_b, fp_base = kept["register"]["token"], kept["register"]["base_url"]
+
+    # The Capacity Provider's forecast: 20 A on all phases (13.8 kW at 230 V) now, 10 kW in the next window.
+    now = current_window()
+    forecast = {"group_id": "EAN-E2E", "type": "CONSUMPTION", "forecasted_blocks": [
+        {"capacity": 20, "phase": "ALL", "unit": "A", "start_time": iso(now), "end_time": iso(now + 900)},
+        {"capacity": 10, "phase": "ALL", "unit": "KW", "start_time": iso(now + 900), "end_time": iso(now + 1800)}]}
+    request = urllib.request.Request(
+        f"{fp_base}/update_group_capacity_forecast", method="POST", data=json.dumps(forecast).encode(),
+        headers={"Authorization": f"Token {token_b}", "X-Request-ID": "e2e-forecast-1", "Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as answer:
+        assert answer.status == 204
+
+    expected = 20 * 230 * 3
+    if current_window() == now:
+        wait_until(lambda: station.status()["grid"]["cap_w"] == expected, 60, f"stationd's grid cap to be {expected} W")
+    else:
+        expected = 10_000  # the window changed meanwhile: the profile's next period is in force
+        wait_until(lambda: station.status()["grid"]["cap_w"] == expected, 60, f"stationd's grid cap to be {expected} W")
+    code, read = cpms.api("POST", f"stations/{STATION}/commands/get-variables",
+                          {"variables": [{"component": "SmartChargingCtrlr", "variable": "GridCap"}]})
+    assert code == 200, read
+    result = read["response"]["get_variable_result"][0]  # the station's answer, in the API's snake_case
+    assert result["attribute_status"] == "Accepted" and float(result["attribute_value"]) in (expected, 10_000), read
