@@ -54,6 +54,8 @@ def main():
         vtn.wait_for_poll()
         for n in range(args.events):
             price = round(0.10 + 0.01 * n, 2)
+            # Not within 15 s of a window boundary: the event's first window is still in force when it arrives.
+            wait_until(lambda: current_window(time.time() + 15) == current_window(), 30, "a window not about to end")
             start = current_window()
             added_at = vtn.price_event(f"bench-{n}", start, [[15, price], [60, price + 0.20]])
 
