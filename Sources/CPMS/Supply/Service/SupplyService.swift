@@ -43,8 +43,12 @@ final class SupplyService: Service, Sendable {
         var again: Set<String> = []
         /// Stations that refused or did not answer, and the uptime they are tried again at.
         var retryAt: [String: Duration] = [:]
+        /// Stations left out of a look because `maxConcurrentStations` were busy: the next worker to end looks again.
+        var deferred = false
         /// Supply requests being delivered now.
         var requestsInFlight = 0
+        /// The choices last stored, from their first window: an unchanged plan is not written again.
+        var stored: [SupplyChoice] = []
     }
 
     let stores: Stores
@@ -147,7 +151,10 @@ final class SupplyService: Service, Sendable {
             }
             return choice
         }
-        try await stores.plan.replace(from: first.start, with: plan, at: now)
+        if state.withLock({ $0.stored != plan.choices }) {
+            try await stores.plan.replace(from: first.start, with: plan, at: now)
+            state.withLock { $0.stored = plan.choices }
+        }
         return plan
     }
 
@@ -161,7 +168,10 @@ final class SupplyService: Service, Sendable {
                     return false
                 }
                 if let retry = state.retryAt[supply.station], retry > uptime { return false }
-                guard state.busy.count < settings.maxConcurrentStations else { return false }
+                guard state.busy.count < settings.maxConcurrentStations else {
+                    state.deferred = true
+                    return false
+                }
                 state.retryAt[supply.station] = nil
                 state.busy.insert(supply.station)
                 return true
@@ -179,7 +189,8 @@ final class SupplyService: Service, Sendable {
             let again = state.withLock { state in
                 state.busy.remove(station)
                 if retry { state.retryAt[station] = clock.uptime + settings.retryInterval }
-                return state.again.remove(station) != nil
+                defer { state.deferred = false }
+                return state.again.remove(station) != nil || state.deferred
             }
             if again || retry { wakeSignal.signal() }
         }
