@@ -15,6 +15,9 @@ struct SupplyGatewayTests {
         let database = try await TestBackend.sqlite.open()
         let credentials = try await StationEnrolment(registry: StationRegistry(database: database)).add(ids: ["SUP-1"], at: Date())
         let clock = ManualClock()
+        #expect(try await DSOStore(database: database).add(DSO(
+            id: "grid", name: "Grid", contract: SupplyContract(groups: ["SUP-1"], capacityW: 50_000, currency: "EUR", fallbackPricePerKWh: Decimal(string: "0.3")!),
+            feeds: []), at: clock.wallTime))
         let app = try await buildCPMSApplication(
             configuration: CPMSConfiguration(host: "127.0.0.1", port: 0, gateway: GatewaySettings(heartbeatInterval: .seconds(90))),
             database: database, clock: clock, logger: .quiet)
@@ -52,7 +55,7 @@ struct SupplyGatewayTests {
             #expect(data["version"] == .number(1))
             #expect(slots.count == 96)
             guard case .object(let first)? = slots.first else { return }
-            // No DSO covers the station: the unsupplied price, from the current window.
+            // No feed: the contract's fallback price, from the current window.
             #expect(first["price_per_kwh"] == .number(0.3))
             #expect(first["start"] == .string(OCPPDateTime.format(clock.wallTime)))
             let request = try #require(profile.withLock { $0 })

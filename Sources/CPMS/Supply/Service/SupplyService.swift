@@ -161,7 +161,11 @@ final class SupplyService: Service, Sendable {
     /// Starts a worker for each ready station that is not being sent to and is not waiting for a retry.
     private func send(_ plan: SupplyPlan, at now: Date, starting group: inout DiscardingTaskGroup) {
         let uptime = clock.uptime
-        for supply in plan.stations {
+        // A station whose group no DSO's contract covers keeps its own tariff and grid limit: it is sent nothing,
+        // and told to drop what cpms sent it before.
+        let covered = Set(plan.choices.filter { $0.supplier != nil }.map(\.group))
+        for var supply in plan.stations {
+            if !covered.contains(supply.group) { supply.slots = [] }
             let start: Bool = state.withLock { state in
                 if state.busy.contains(supply.station) {
                     state.again.insert(supply.station)
@@ -206,8 +210,13 @@ final class SupplyService: Service, Sendable {
                 if retry { return }
             }
             let cap = StationSupplyContent.cap(supply)
-            if let profile = StationSupplyMessages.capProfile(supply), cap.needsSending(after: record?.cap, now: now, refreshBefore: settings.refreshBefore) {
-                let outcome = await sender.sendCapProfile(profile, to: station)
+            if cap.needsSending(after: record?.cap, now: now, refreshBefore: settings.refreshBefore) {
+                let outcome: SupplySendOutcome
+                if let profile = StationSupplyMessages.capProfile(supply) {
+                    outcome = await sender.sendCapProfile(profile, to: station)
+                } else {
+                    outcome = await sender.clearCapProfile(id: StationSupplyMessages.capProfileID, at: station)
+                }
                 retry = try await store(outcome, .cap, content: cap, station: station) || retry
             }
         } catch {
