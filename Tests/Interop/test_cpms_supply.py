@@ -148,6 +148,7 @@ def test_a_station_gets_its_schedule_and_cap_and_what_changed_while_it_was_away(
         plan = json.loads(cli("supply", "plan", "--group", station_id).stdout)
         assert plan[0]["dso"] == "grid" and plan[0]["quality"] == "fallback" and plan[0]["price_per_kwh"] == 0.31
         assert any("no price forecast covers the window" in reason for reason in plan[0]["reasons"]), plan[0]["reasons"]
+        assert [s["source"] for s in plan[0]["energy_mix"]["energy_sources"]] == ["WIND", "GAS"]
 
         await station._connection.close()
         runner.cancel()

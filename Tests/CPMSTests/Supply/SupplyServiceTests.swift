@@ -4,6 +4,7 @@ import OCPP
 import StationTesting
 import SupplyPlanning
 import Synchronization
+import Tariffs
 import Testing
 
 /// A station as the supply service sees it: ready or not, answering each send as told, recording what it got.
@@ -117,7 +118,7 @@ struct SupplyServiceTests {
         forecast.enumerated().map { index, price in
             ForecastInterval(
                 start: start.addingTimeInterval(Double(index) * 900), end: start.addingTimeInterval(Double(index + 1) * 900),
-                pricePerKWh: Decimal(string: "\(price)")!, renewableShare: 0.5)
+                pricePerKWh: Decimal(string: "\(price)")!, energyMix: EnergyMix(isGreenEnergy: true), renewableShare: 0.5)
         }
     }
 
@@ -171,6 +172,7 @@ struct SupplyServiceTests {
         let stored = try await supply.stores.plan.choices(group: fixture.station, from: now, to: now.addingTimeInterval(1800))
         #expect(stored.map(\.choice.pricePerKWh) == [Decimal(string: "0.12")!, Decimal(string: "0.07")!])
         #expect(stored.map(\.choice.supplier) == ["grid", "grid"])
+        #expect(stored.map { $0.energyMix?.isGreenEnergy } == [true, true])
 
         // Time moves on a window: the plan only moved, nothing is sent.
         fixture.clock.advance(by: .seconds(900))

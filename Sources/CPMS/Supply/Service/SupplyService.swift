@@ -152,7 +152,12 @@ final class SupplyService: Service, Sendable {
             return choice
         }
         if state.withLock({ $0.stored != plan.choices }) {
-            try await stores.plan.replace(from: first.start, with: plan, at: now)
+            let byID = Dictionary(dsos.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            try await stores.plan.replace(from: first.start, with: plan, at: now) { choice in
+                choice.supplier.flatMap { byID[$0] }.flatMap {
+                    SupplierOffers.energyMix(dso: $0, forecasts: forecasts, statuses: statuses, window: choice.window, now: now)
+                }
+            }
             state.withLock { $0.stored = plan.choices }
         }
         return plan
