@@ -134,7 +134,7 @@ def test_cpms_registers_polls_and_takes_price_and_capacity_events_from_openleadr
         state = fixture.vtn("GET", "state")
         assert state["registrations"] == ["cpms-interop"]
         # Every message cpms sent passed openleadr's schema validation and was answered with HTTP 200.
-        assert [m["message"] for m in state["messages"][:3]] == ["oadrCreatePartyRegistration", "oadrRegisterReport", "oadrPoll"]
+        assert [m["message"] for m in state["messages"][:4]] == ["oadrCreatePartyRegistration", "oadrRegisterReport", "oadrRequestEvent", "oadrPoll"]
         assert all(m["status"] == 200 and m["content_type"] == "application/xml" for m in state["messages"]), state["messages"]
         assert all("eiResponse><ei:responseCode>200" in (m["answer"] or "") or m["message"] == "oadrPoll" for m in state["messages"][:2])
 

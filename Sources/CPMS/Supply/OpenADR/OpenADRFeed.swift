@@ -54,6 +54,9 @@ final class OpenADRVEN {
     var registrationID: String?
     var pollInterval: Duration
     var failures = 0
+    /// Whether to ask for all events before the next poll: after registering, and after a failure (a VTN such as
+    /// openleadr sends an event in a poll answer once; one lost to a failure comes back only this way).
+    var needsEvents = true
 
     init(feed: OpenADRFeed, transport: OpenADRTransport, sink: any ForecastSink) {
         self.feed = feed
@@ -71,6 +74,10 @@ final class OpenADRVEN {
             do {
                 try await deliverPending()
                 if venID == nil { try await register() }
+                if needsEvents, let venID {
+                    try await answer(try await transport.send(.requestEvent(requestID: Self.requestID(), venID: venID)), venID: venID)
+                    needsEvents = false
+                }
                 try await pollOnce()
                 failures = 0
                 try await clock.sleep(for: pollInterval)
@@ -79,6 +86,7 @@ final class OpenADRVEN {
             } catch {
                 if Task.isCancelled { return }
                 failures += 1
+                needsEvents = true
                 let reason = (error as? OpenADRFeedError)?.description ?? String(describing: error)
                 logger.warning("OpenADR feed of DSO \(feed.dso.id): \(reason)")
                 await sink.failed(dso: feed.dso.id, feed: OpenADRFeed.feedKind, reason: reason, at: clock.wallTime)
@@ -107,6 +115,7 @@ final class OpenADRVEN {
         pollInterval = .milliseconds(Int64(seconds * 1000))
         self.venID = venID
         self.registrationID = registrationID
+        needsEvents = true
         logger.info("OpenADR: registered with the VTN of DSO \(feed.dso.id) as VEN \(venID), polling every \(seconds) s")
         let reports = try await transport.send(.registerReport(requestID: Self.requestID(), venID: venID))
         switch reports {

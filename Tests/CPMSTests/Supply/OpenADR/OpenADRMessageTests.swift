@@ -92,7 +92,7 @@ import Testing
         #expect(root.find("oadrSignedObject", "oadrCreatedEvent", "eiCreatedEvent")?.text("venID") == "ven<1>")
         for message in [
             OpenADRVENMessage.createPartyRegistration(requestID: "a", venName: "cpms & co", venID: nil, registrationID: nil), .registerReport(requestID: "b", venID: "v"),
-            .poll(venID: "v"), .registeredReport(requestID: "c", venID: "v"), .createdReport(requestID: "d", venID: "v"),
+            .poll(venID: "v"), .requestEvent(requestID: "f", venID: "v"), .registeredReport(requestID: "c", venID: "v"), .createdReport(requestID: "d", venID: "v"),
             .canceledPartyRegistration(requestID: "e", registrationID: "r", venID: "v"), .response(requestID: "", venID: "v"),
         ] {
             #expect(try OpenADRXMLReader.read(message.document).name == "oadrPayload")
