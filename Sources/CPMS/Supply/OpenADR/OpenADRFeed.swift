@@ -38,6 +38,7 @@ public struct OpenADRFeed: SupplyFeed {
                 }
             }
         }
+        guard !Task.isCancelled else { return }
         let ven = OpenADRVEN(feed: self, transport: OpenADRTransport(vtnURL: settings.vtnURL, httpClient: client), sink: sink)
         await ven.run()
         if usesTLS, client !== context.httpClient { try? await client.shutdown() }
