@@ -64,7 +64,13 @@ final class OpenADRVEN {
         self.transport = transport
         self.sink = sink
         store = OpenADREventStore(database: feed.context.database)
-        pollInterval = .milliseconds(Int64(max(0.1, feed.settings.pollIntervalSeconds) * 1000))
+        pollInterval = Self.interval(seconds: feed.settings.pollIntervalSeconds)
+    }
+
+    /// A poll interval between 0.1 s and a day, whatever the settings or the VTN say.
+    static func interval(seconds: Double) -> Duration {
+        guard seconds.isFinite else { return .seconds(10) }
+        return .milliseconds(Int64(min(max(0.1, seconds), 86_400) * 1000))
     }
 
     var clock: any StationClock { feed.context.clock }
@@ -111,13 +117,13 @@ final class OpenADRVEN {
         }
         guard status.isSuccess else { throw OpenADRFeedError("the VTN refused the registration: \(status.code) \(status.description ?? "")") }
         guard let venID else { throw OpenADRFeedError("the VTN did not accept the registration (no venID)") }
-        var seconds = max(0.1, feed.settings.pollIntervalSeconds)
+        var seconds = feed.settings.pollIntervalSeconds
         if let frequency, frequency > 0 { seconds = min(seconds, frequency) }
-        pollInterval = .milliseconds(Int64(seconds * 1000))
+        pollInterval = Self.interval(seconds: seconds)
         self.venID = venID
         self.registrationID = registrationID
         needsEvents = true
-        logger.info("OpenADR: registered with the VTN of DSO \(feed.dso.id) as VEN \(venID), polling every \(seconds) s")
+        logger.info("OpenADR: registered with the VTN of DSO \(feed.dso.id) as VEN \(venID), polling every \(pollInterval)")
         let reports = try await transport.send(.registerReport(requestID: Self.requestID(), venID: venID))
         switch reports {
         case .registeredReport(let status), .response(let status):

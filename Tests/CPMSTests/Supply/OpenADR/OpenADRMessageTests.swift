@@ -66,6 +66,7 @@ import Testing
     @Test func aBadEventIsAnErrorWithItsReasonNotATrap() throws {
         for broken in [
             OpenADRSamples.priceEvent(first: "cheap"),
+            OpenADRSamples.priceEvent(first: "1e300"),
             OpenADRSamples.priceEvent().replacingOccurrences(of: "PT30M", with: "thirty minutes"),
             OpenADRSamples.priceEvent().replacingOccurrences(of: "2026-12-07T17:00:00.000000Z</date-time>", with: "tomorrow</date-time>"),
         ] {
