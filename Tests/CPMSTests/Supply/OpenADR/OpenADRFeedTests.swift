@@ -164,16 +164,27 @@ import Testing
                 <?xml version="1.0" encoding="utf-8"?>
                 <oadr:oadrPayload xmlns:oadr="http://openadr.org/oadr-2.0b/2012/07"><oadr:oadrSignedObject oadr:Id="oadrSignedObject"><oadr:oadrRegisterReport ei:schemaVersion="2.0b" xmlns:ei="http://docs.oasis-open.org/ns/energyinterop/201110"><requestID xmlns="http://docs.oasis-open.org/ns/energyinterop/201110/payloads">vtn-reports-1</requestID><ei:venID>ven-1</ei:venID></oadr:oadrRegisterReport></oadr:oadrSignedObject></oadr:oadrPayload>
                 """.utf8)
-            vtn.answer("OadrPoll", with: .document(registerReport), .document(OpenADRSamples.requestReregistration))
+            let cancel = Data(
+                """
+                <?xml version="1.0" encoding="utf-8"?>
+                <oadr:oadrPayload xmlns:oadr="http://openadr.org/oadr-2.0b/2012/07"><oadr:oadrSignedObject oadr:Id="oadrSignedObject"><oadr:oadrCancelPartyRegistration ei:schemaVersion="2.0b" xmlns:ei="http://docs.oasis-open.org/ns/energyinterop/201110"><requestID xmlns="http://docs.oasis-open.org/ns/energyinterop/201110/payloads">vtn-cancel-1</requestID><ei:registrationID>reg-1</ei:registrationID><ei:venID>ven-1</ei:venID></oadr:oadrCancelPartyRegistration></oadr:oadrSignedObject></oadr:oadrPayload>
+                """.utf8)
+            vtn.answer("OadrPoll", with: .document(registerReport), .document(OpenADRSamples.requestReregistration), .document(cancel))
             let sink = RecordingSink()
-            try await Self.runFeed(vtn, database: database, sink: sink) { vtn.messages("EiRegisterParty").count >= 3 }
+            try await Self.runFeed(vtn, database: database, sink: sink) { vtn.messages("EiRegisterParty").count >= 5 }
 
             let reports = vtn.messages("EiReport").compactMap { $0.root?.find("oadrSignedObject")?.children.first?.name }
             #expect(reports.contains("oadrRegisteredReport"))
             let registered = vtn.messages("EiReport").first { $0.body.contains("oadrRegisteredReport") }
             #expect(registered?.root?.find("oadrSignedObject", "oadrRegisteredReport", "eiResponse")?.text("requestID") == "vtn-reports-1")
             let registrations = vtn.messages("EiRegisterParty").compactMap { $0.root?.find("oadrSignedObject")?.children.first?.name }
-            #expect(registrations == ["oadrCreatePartyRegistration", "oadrResponse", "oadrCreatePartyRegistration"])
+            #expect(registrations == [
+                "oadrCreatePartyRegistration", "oadrResponse", "oadrCreatePartyRegistration", "oadrCanceledPartyRegistration", "oadrCreatePartyRegistration",
+            ])
+            let canceled = vtn.messages("EiRegisterParty").first { $0.body.contains("oadrCanceledPartyRegistration") }?.root?
+                .find("oadrSignedObject", "oadrCanceledPartyRegistration")
+            #expect(canceled?.text("registrationID") == "reg-1")
+            #expect(canceled?.text("eiResponse", "requestID") == "vtn-cancel-1")
             #expect(sink.failures.withLock { $0.isEmpty })
         }
     }
