@@ -36,6 +36,13 @@ final class FakeSupplyStations: SupplyStationSender {
         return .accepted
     }
 
+    func clearCapProfile(id: Int, at station: String) async -> SupplySendOutcome {
+        cleared.withLock { $0.append(id) }
+        return .accepted
+    }
+
+    let cleared = Mutex<[Int]>([])
+
     var schedules: [JSONValue] { got.withLock { $0.compactMap(\.schedule) } }
     var profiles: [OCPP201.SetChargingProfileRequest] { got.withLock { $0.compactMap(\.profile) } }
 }
@@ -186,6 +193,27 @@ struct SupplyServiceTests {
         await pass(supply.service)
         #expect(fixture.stations.schedules.count == 1)
         #expect(fixture.stations.profiles.count == 1)
+        await finish(fixture, supply)
+    }
+
+    @Test func aStationNoDSOCoversKeepsItsOwnTariffAndIsReleasedWhenItsDSOGoes() async throws {
+        let fixture = try await fixture()
+        let lone = uniqueStationID("L")
+        try await StationRegistry(database: fixture.database).add(ids: [lone], passwordHash: "x", at: fixture.clock.wallTime)
+        fixture.stations.ready.withLock { _ = $0.insert(lone) }
+        let supply = fixture.service()
+        await pass(supply.service)
+        #expect(fixture.stations.got.withLock { $0.map(\.station) }.allSatisfy { $0 == fixture.station })
+        #expect(fixture.stations.schedules.count == 1)
+
+        #expect(try await supply.stores.dsos.remove("grid"))
+        await pass(supply.service)
+        #expect(fixture.stations.schedules.count == 2)
+        #expect(slotPrices(fixture.stations.schedules.last).isEmpty)
+        #expect(fixture.stations.cleared.withLock { $0 } == [StationSupplyMessages.capProfileID])
+        await pass(supply.service)
+        #expect(fixture.stations.schedules.count == 2)
+        #expect(fixture.stations.cleared.withLock { $0.count } == 1)
         await finish(fixture, supply)
     }
 
