@@ -8,7 +8,6 @@ public enum SupplyFeedFactory {
         case .openADR(let openADR):
             return OpenADRFeed(dso: dso, settings: openADR, context: context)
         // MERGE: the adapters' cases go here as they are merged (helpers A, O, M):
-        //   case .openADR(let s): OpenADRFeed(dso: dso, settings: s, context: context)
         //   case .oscp(let s): OSCPFeed(dso: dso, settings: s, context: context)
         //   case .entsoe(let s): ENTSOEFeed(...); case .jsonFeed(let s): JSONSupplyFeed(...); case .timeOfUse(let s): TimeOfUseFeed(...)
         default:
