@@ -15,6 +15,11 @@ public enum SupplyFeedFactory {
             return JSONPriceFeed(dso: dso, settings: json, context: context)
         case .timeOfUse(let timeOfUse):
             return TimeOfUseFeed(dso: dso, settings: timeOfUse, context: context)
+        // MERGE: the adapters' cases go here as they are merged (helpers A, O, M):
+        //   case .oscp(let s): OSCPFeed(dso: dso, settings: s, context: context)
+        //   case .entsoe(let s): ENTSOEFeed(...); case .jsonFeed(let s): JSONSupplyFeed(...); case .timeOfUse(let s): TimeOfUseFeed(...)
+        default:
+            return UnavailableSupplyFeed(dso: dso.id, kind: settings.kind, context: context)
         }
     }
 }
