@@ -59,8 +59,11 @@ struct OSCPFeedTests {
     }
 
     /// Starts the feed and returns once it has registered, handshaken and sleeps in its loop.
-    func withRunningFeed(_ backend: TestBackend, _ body: @escaping @Sendable (Running, inout AsyncStream<FakeCapacityProvider.Call>.Iterator) async throws -> Void) async throws {
+    func withRunningFeed(
+        _ backend: TestBackend, members: @escaping @Sendable (String) async -> [String] = { _ in [] }, prepare: @escaping @Sendable (any CPMSDatabase) async throws -> Void = { _ in },
+        _ body: @escaping @Sendable (Running, inout AsyncStream<FakeCapacityProvider.Call>.Iterator) async throws -> Void) async throws {
         let database = try await backend.open()
+        try await prepare(database)
         let clock = ManualClock()
         let cp = FakeCapacityProvider()
         let directory = OSCPFeedDirectory()
@@ -78,7 +81,7 @@ struct OSCPFeedTests {
                 let context = SupplyFeedContext(
                     database: database, httpClient: .shared, clock: clock, publicURL: "http://127.0.0.1:\(client.port ?? 0)/", logger: .quiet,
                     oscpFeeds: directory)
-                let feed = OSCPFeed(dso: dso, settings: settings, context: context, members: { _ in [] })
+                let feed = OSCPFeed(dso: dso, settings: settings, context: context, members: members)
                 var calls = cp.calls.makeAsyncIterator()
                 let task = Task { await feed.run(sink: sink) }
                 do {
@@ -213,6 +216,41 @@ struct OSCPFeedTests {
             var negative = request
             negative.capacityW = -1
             guard case .refused = await running.feed.request(negative) else { Issue.record("a negative capacity is refused"); return }
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func groupMeasurementsSumTheLatestGridMeterRegistersOfTheGroupsStations(backend: TestBackend) async throws {
+        let stations = [uniqueStationID("OSCP"), uniqueStationID("OSCP"), uniqueStationID("OSCP")]
+        let members = Array(stations.prefix(2))
+        let measured = ManualClock.wallTimeOrigin.addingTimeInterval(-60)
+        try await withRunningFeed(backend, members: { group in group == "depot" ? members : [] }, prepare: { database in
+            try await StationRegistry(database: database).add(ids: stations, passwordHash: "not-a-real-hash", at: Date())
+            // (station, evse, seconds before `measured`, Wh): older readings, other EVSEs and other stations do not count.
+            let rows: [(String, Int, Double, Double?)] = [
+                (stations[0], 0, 600, 1000), (stations[0], 0, 0, 1500), (stations[0], 1, 0, 99_999),
+                (stations[1], 0, 300, 2500), (stations[1], 0, 0, nil), (stations[2], 0, 0, 77_777),
+            ]
+            try await database.withConnection { connection in
+                for (station, evse, before, energy) in rows {
+                    try await connection.insert(into: "meter_values")
+                        .columns("station", "evse", "timestamp", "sampled_values", "energy_wh", "power_w", "received_at")
+                        .values(station, evse, StoredTime.text(measured.addingTimeInterval(-before)), "[]", energy, 0.0, StoredTime.text(measured))
+                        .run()
+                }
+            }
+        }) { running, calls in
+            let call = try #require(await running.cp.next("update_group_measurements", from: &calls))
+            let update = try OSCPCoding.decode(OSCPUpdateGroupMeasurements.self, from: Data(call.body.utf8))
+            #expect(update.groupID == "EAN-871")
+            let measurement = try #require(update.measurements.first)
+            #expect(update.measurements.count == 1)
+            #expect(measurement.value == 1500 + 2500)
+            #expect(measurement.unit == "WH" && measurement.direction == "IMPORT" && measurement.phase == .all)
+            #expect(OSCPDateTime.parse(measurement.measureTime) == measured)
+            // And again after the interval.
+            running.clock.advance(by: .seconds(60))
+            #expect(await running.cp.next("update_group_measurements", from: &calls) != nil)
         }
     }
 
