@@ -16,6 +16,7 @@ struct SupplyController<Context: RequestContext>: Sendable {
     let clock: any StationClock
     /// The connection limit of a station in no group, W.
     let defaultConnectionLimitW: Double
+    let monitor: SupplyMonitor
     /// Groups, policy or requests changed: the supply service replans (and dispatches).
     let changed: @Sendable () -> Void
 
@@ -83,6 +84,25 @@ struct SupplyController<Context: RequestContext>: Sendable {
             guard to.timeIntervalSince(from) <= 31 * 86400 else { throw APIError(.badRequest, "from..to may span 31 days at most") }
             let group = request.uri.queryParameters["group"].map(String.init)
             return try APIJSON.response(try await plan.choices(group: group, from: from, to: to).map(SupplyChoiceView.init))
+        }
+        group.get("supply/stations/:id/energy") { request, context in
+            guard let station = context.parameters.get("id"), StationIdentity.isValid(station) else { throw APIError(.badRequest, "invalid station id") }
+            guard try await registry.station(station) != nil else { throw APIError(.notFound, "unknown station \(station)") }
+            let from = try Self.date(request, "from") ?? Calendar.utc.startOfDay(for: clock.wallTime)
+            let to = try Self.date(request, "to") ?? from.addingTimeInterval(86400)
+            guard to > from else { throw APIError(.badRequest, "to must be after from") }
+            guard to.timeIntervalSince(from) <= 7 * 86400 else { throw APIError(.badRequest, "from..to may span 7 days at most") }
+            return try APIJSON.response(try await monitor.report(station: station, from: from, to: to))
+        }
+        group.get("supply/summary") { request, _ in
+            var day = Calendar.utc.startOfDay(for: clock.wallTime)
+            if let text = request.uri.queryParameters["day"] {
+                guard let date = OCPPDateTime.parse("\(text)T00:00:00Z"), text.count == 10 else {
+                    throw APIError(.badRequest, "day must be a date such as 2026-12-07, got \"\(text)\"")
+                }
+                day = date
+            }
+            return try APIJSON.response(try await monitor.summary(day: day))
         }
         group.get("supply/requests") { request, _ in
             let state = try request.uri.queryParameters["state"].map { text -> SupplyRequestJob.State in

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Hummingbird
 import Logging
 import StationCore
 
@@ -6,6 +7,7 @@ import StationCore
 struct SupplyComponents {
     let service: SupplyService
     let stores: SupplyService.Stores
+    let monitor: SupplyMonitor
 
     init(
         database: any CPMSDatabase, connections: StationConnections, settings: SupplySettings, publicURL: String, clock: any StationClock, logger: Logger,
@@ -21,10 +23,12 @@ struct SupplyComponents {
             stores: stores, sender: sender ?? GatewaySupplySender(connections: connections),
             feeds: SupplyFeedRunner(make: make, sink: forecasts, logger: logger), wake: wake, clock: clock, settings: settings, logger: logger)
         self.stores = stores
+        monitor = SupplyMonitor(
+            database: database, plan: stores.plan, groups: stores.groups, registry: stores.registry,
+            defaultConnectionLimitW: settings.defaultConnectionLimitW)
     }
 }
 
-import Hummingbird
 
 extension SupplyComponents {
     func addRoutes<Context: RequestContext>(to api: RouterGroup<Context>, clock: any StationClock) {
@@ -32,7 +36,8 @@ extension SupplyComponents {
         SupplyDSOsController(store: stores.dsos, clock: clock, changed: { service.wake() }).addRoutes(to: api)
         SupplyController(
             dsos: stores.dsos, groups: stores.groups, policy: stores.policy, forecasts: stores.forecasts, plan: stores.plan, requests: stores.requests,
-            registry: stores.registry, clock: clock, defaultConnectionLimitW: service.settings.defaultConnectionLimitW, changed: { service.wake() }
+            registry: stores.registry, clock: clock, defaultConnectionLimitW: service.settings.defaultConnectionLimitW,
+            monitor: monitor, changed: { service.wake() }
         ).addRoutes(to: api)
     }
 }
