@@ -86,8 +86,7 @@ struct SupplyServiceTests {
             SupplyComponents(
                 database: database, connections: StationConnections(registry: StationRegistry(database: database), clock: clock, logger: .quiet),
                 settings: settings, publicURL: "http://127.0.0.1:1", clock: clock, logger: .quiet, sender: stations,
-                makeFeed: makeFeed ?? { dso, settings in UnavailableSupplyFeed(dso: dso.id, kind: settings.kind, context: SupplyFeedContext(
-                    database: database, httpClient: .shared, clock: clock, publicURL: "", logger: .quiet)) })
+                makeFeed: makeFeed ?? { _, _ in SilentSupplyFeed() })
         }
     }
 
@@ -315,5 +314,14 @@ struct SupplyServiceTests {
         #expect(requests.map { "\($0.group) \($0.start.timeIntervalSince(start)) \($0.end.timeIntervalSince(start)) \($0.capacityW)" } == [
             "g 0.0 1800.0 12000.0", "g 2700.0 3600.0 10000.0", "h 0.0 900.0 10000.0",
         ])
+    }
+}
+
+/// A feed that delivers nothing: the service tests give their forecasts to the store directly.
+struct SilentSupplyFeed: SupplyFeed {
+    func run(sink: any ForecastSink) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: .seconds(3600))
+        }
     }
 }
