@@ -56,4 +56,12 @@ struct OSCPCapacityTests {
         #expect(mapping.oscpGroup(forCPMS: "garage") == "EAN-872")
         #expect(mapping.oscpGroup(forCPMS: "station-9") == "station-9")
     }
+
+    @Test func intervalsFromTheCapacityProviderOrSettingsStayWithinASecondAndADay() {
+        #expect(OSCPSession.clamped(seconds: 1e300) == 86_400)
+        #expect(OSCPSession.clamped(seconds: .infinity) == 86_400)
+        #expect(OSCPSession.clamped(seconds: -5) == 1)
+        #expect(OSCPSession.clamped(seconds: .nan) == 60)
+        #expect(OSCPSession.duration(seconds: 2.5) == .milliseconds(2500))
+    }
 }

@@ -56,7 +56,16 @@ actor OSCPSession {
     }
 
     /// What cpms asks the CP for: heartbeats this often.
-    var ownHeartbeatSeconds: Double { max(1, settings.heartbeatIntervalSeconds ?? 60) }
+    var ownHeartbeatSeconds: Double { Self.clamped(seconds: settings.heartbeatIntervalSeconds ?? 60) }
+
+    /// An interval from settings or from the CP, within 1 s and a day (a CP's nonsense must not trap).
+    static func clamped(seconds: Double) -> Double {
+        seconds.isNaN ? 60 : min(max(seconds, 1), 86_400)
+    }
+
+    static func duration(seconds: Double) -> Duration {
+        .milliseconds(Int64(clamped(seconds: seconds) * 1000))
+    }
 
     /// cpms's Flexibility Provider base URL, as given to the CP.
     var flexibilityProviderBaseURL: String {
@@ -76,12 +85,12 @@ actor OSCPSession {
         await retrying("handshake") { try await self.sendHandshake() }
         var nextHeartbeat = context.clock.uptime
         var nextMeasurement = context.clock.uptime
-        let measurementInterval = Duration.milliseconds(Int64(max(1, settings.measurementIntervalSeconds) * 1000))
+        let measurementInterval = Self.duration(seconds: settings.measurementIntervalSeconds)
         while !Task.isCancelled {
             let uptime = context.clock.uptime
             if let seconds = requestedHeartbeatSeconds, uptime >= nextHeartbeat {
                 await sendHeartbeat(interval: seconds)
-                nextHeartbeat = uptime + .milliseconds(Int64(max(1, seconds) * 1000))
+                nextHeartbeat = uptime + Self.duration(seconds: seconds)
             } else if requestedHeartbeatSeconds == nil {
                 nextHeartbeat = uptime + .seconds(1)
             }
@@ -180,7 +189,7 @@ actor OSCPSession {
     }
 
     private func sendHeartbeat(interval: Double) async {
-        let offlineAt = now.addingTimeInterval(3 * interval)
+        let offlineAt = now.addingTimeInterval(3 * Self.clamped(seconds: interval))
         func body(_ format: HeartbeatFormat) -> Data {
             let text = format == .rfc3339 ? OSCPDateTime.format(offlineAt) : OSCPDateTime.formatWithoutOffset(offlineAt)
             return (try? OSCPCoding.encode(OSCPHeartbeat(offlineModeAt: text))) ?? Data()

@@ -66,8 +66,10 @@ public struct ForecastStore: ForecastSink {
         let mixes = try intervals.map { try $0.energyMix.map { String(decoding: try encoder.encode($0), as: UTF8.self) } }
         try await database.transaction { connection in
             if let first = intervals.map(\.start).min(), let last = intervals.map(\.end).max() {
+                // Only the groups the update speaks of: an OSCP forecast for one group leaves the others' in place.
                 try await connection.delete(from: "supply_forecasts")
                     .where("dso", .equal, update.dso).where("feed", .equal, update.feed)
+                    .where("grp", .in, Array(Set(intervals.map { $0.group ?? "" })).sorted())
                     .where("interval_start", .lessThan, StoredTime.text(last)).where("interval_end", .greaterThan, StoredTime.text(first))
                     .run()
             }
