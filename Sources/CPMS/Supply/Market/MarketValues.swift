@@ -79,11 +79,6 @@ enum MarketValues {
         return Date(timeIntervalSince1970: seconds)
     }
 
-    /// `2027-01-15T23:00:00Z`.
-    static func rfc3339(_ date: Date) -> String {
-        date.formatted(.iso8601)
-    }
-
     private static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
