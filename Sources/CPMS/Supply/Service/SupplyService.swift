@@ -43,8 +43,6 @@ final class SupplyService: Service, Sendable {
         var again: Set<String> = []
         /// Stations that refused or did not answer, and the uptime they are tried again at.
         var retryAt: [String: Duration] = [:]
-        /// Stations left out of a look because `maxConcurrentStations` were busy: the next worker to end looks again.
-        var deferred = false
         /// Supply requests being delivered now.
         var requestsInFlight = 0
         /// The choices last stored, from their first window: an unchanged plan is not written again.
@@ -163,12 +161,14 @@ final class SupplyService: Service, Sendable {
         return plan
     }
 
-    /// Starts a worker for each ready station that is not being sent to and is not waiting for a retry.
+    /// Sends to every station of the plan that is not being sent to and is not waiting for a retry, in a task
+    /// of its own that keeps `maxConcurrentStations` stations going at once.
     private func send(_ plan: SupplyPlan, at now: Date, starting group: inout DiscardingTaskGroup) {
         let uptime = clock.uptime
         // A station whose group no DSO's contract covers keeps its own tariff and grid limit: it is sent nothing,
         // and told to drop what cpms sent it before.
         let covered = Set(plan.choices.filter { $0.supplier != nil }.map(\.group))
+        var due: [StationSupply] = []
         for var supply in plan.stations {
             if !covered.contains(supply.group) { supply.slots = [] }
             let start: Bool = state.withLock { state in
@@ -177,16 +177,27 @@ final class SupplyService: Service, Sendable {
                     return false
                 }
                 if let retry = state.retryAt[supply.station], retry > uptime { return false }
-                guard state.busy.count < settings.maxConcurrentStations else {
-                    state.deferred = true
-                    return false
-                }
                 state.retryAt[supply.station] = nil
                 state.busy.insert(supply.station)
                 return true
             }
-            guard start else { continue }
-            group.addTask { await self.deliver(supply) }
+            if start { due.append(supply) }
+        }
+        guard !due.isEmpty else { return }
+        let limit = max(1, settings.maxConcurrentStations)
+        group.addTask {
+            await withTaskGroup(of: Void.self) { workers in
+                var queue = due.makeIterator()
+                for _ in 0..<limit {
+                    guard let supply = queue.next() else { break }
+                    workers.addTask { await self.deliver(supply) }
+                }
+                // Each station that is done makes room for the next.
+                while await workers.next() != nil {
+                    guard !Task.isCancelled, let supply = queue.next() else { continue }
+                    workers.addTask { await self.deliver(supply) }
+                }
+            }
         }
     }
 
@@ -198,8 +209,7 @@ final class SupplyService: Service, Sendable {
             let again = state.withLock { state in
                 state.busy.remove(station)
                 if retry { state.retryAt[station] = clock.uptime + settings.retryInterval }
-                defer { state.deferred = false }
-                return state.again.remove(station) != nil || state.deferred
+                return state.again.remove(station) != nil
             }
             if again || retry { wakeSignal.signal() }
         }
@@ -324,3 +334,4 @@ final class SupplyService: Service, Sendable {
         }
     }
 }
+
