@@ -1,5 +1,6 @@
 import Foundation
 import SupplyPlanning
+import Tariffs
 
 struct SupplyGroupBody: Decodable {
     struct Member: Decodable {
@@ -92,6 +93,7 @@ struct SupplyChoiceView: Encodable {
     var currency: String
     var renewableShare: Double?
     var co2GramsPerKwh: Double?
+    var energyMix: EnergyMix?
     var capW: Double
     var quality: String
     var reasons: [String]
@@ -108,6 +110,7 @@ struct SupplyChoiceView: Encodable {
         currency = entry.currency
         renewableShare = choice.renewableShare
         co2GramsPerKwh = choice.carbonGramsPerKWh
+        energyMix = entry.energyMix
         capW = choice.capW
         quality = choice.quality.rawValue
         reasons = choice.reasons

@@ -83,6 +83,7 @@ extension Migrations {
             export_price TEXT,
             renewable_share DOUBLE PRECISION,
             co2_g_per_kwh DOUBLE PRECISION,
+            mix_json TEXT,
             cap_w DOUBLE PRECISION NOT NULL,
             quality TEXT NOT NULL,
             reasons_json TEXT NOT NULL,

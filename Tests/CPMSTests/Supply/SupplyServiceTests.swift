@@ -4,6 +4,7 @@ import OCPP
 import StationTesting
 import SupplyPlanning
 import Synchronization
+import Tariffs
 import Testing
 
 /// A station as the supply service sees it: ready or not, answering each send as told, recording what it got.
@@ -35,6 +36,13 @@ final class FakeSupplyStations: SupplyStationSender {
         got.withLock { $0.append(Got(station: station, profile: request)) }
         return .accepted
     }
+
+    func clearCapProfile(id: Int, at station: String) async -> SupplySendOutcome {
+        cleared.withLock { $0.append(id) }
+        return .accepted
+    }
+
+    let cleared = Mutex<[Int]>([])
 
     var schedules: [JSONValue] { got.withLock { $0.compactMap(\.schedule) } }
     var profiles: [OCPP201.SetChargingProfileRequest] { got.withLock { $0.compactMap(\.profile) } }
@@ -110,7 +118,7 @@ struct SupplyServiceTests {
         forecast.enumerated().map { index, price in
             ForecastInterval(
                 start: start.addingTimeInterval(Double(index) * 900), end: start.addingTimeInterval(Double(index + 1) * 900),
-                pricePerKWh: Decimal(string: "\(price)")!, renewableShare: 0.5)
+                pricePerKWh: Decimal(string: "\(price)")!, energyMix: EnergyMix(isGreenEnergy: true), renewableShare: 0.5)
         }
     }
 
@@ -164,6 +172,7 @@ struct SupplyServiceTests {
         let stored = try await supply.stores.plan.choices(group: fixture.station, from: now, to: now.addingTimeInterval(1800))
         #expect(stored.map(\.choice.pricePerKWh) == [Decimal(string: "0.12")!, Decimal(string: "0.07")!])
         #expect(stored.map(\.choice.supplier) == ["grid", "grid"])
+        #expect(stored.map { $0.energyMix?.isGreenEnergy } == [true, true])
 
         // Time moves on a window: the plan only moved, nothing is sent.
         fixture.clock.advance(by: .seconds(900))
@@ -186,6 +195,27 @@ struct SupplyServiceTests {
         await pass(supply.service)
         #expect(fixture.stations.schedules.count == 1)
         #expect(fixture.stations.profiles.count == 1)
+        await finish(fixture, supply)
+    }
+
+    @Test func aStationNoDSOCoversKeepsItsOwnTariffAndIsReleasedWhenItsDSOGoes() async throws {
+        let fixture = try await fixture()
+        let lone = uniqueStationID("L")
+        try await StationRegistry(database: fixture.database).add(ids: [lone], passwordHash: "x", at: fixture.clock.wallTime)
+        fixture.stations.ready.withLock { _ = $0.insert(lone) }
+        let supply = fixture.service()
+        await pass(supply.service)
+        #expect(fixture.stations.got.withLock { $0.map(\.station) }.allSatisfy { $0 == fixture.station })
+        #expect(fixture.stations.schedules.count == 1)
+
+        #expect(try await supply.stores.dsos.remove("grid"))
+        await pass(supply.service)
+        #expect(fixture.stations.schedules.count == 2)
+        #expect(slotPrices(fixture.stations.schedules.last).isEmpty)
+        #expect(fixture.stations.cleared.withLock { $0 } == [StationSupplyMessages.capProfileID])
+        await pass(supply.service)
+        #expect(fixture.stations.schedules.count == 2)
+        #expect(fixture.stations.cleared.withLock { $0.count } == 1)
         await finish(fixture, supply)
     }
 

@@ -46,6 +46,10 @@ struct StationSupplyContent: Sendable, Equatable, Codable {
 
     /// Whether this content must be sent, given what was last sent (and whether the station accepted it).
     func needsSending(after last: SupplySentStore.Sent?, now: Date, refreshBefore: TimeInterval) -> Bool {
+        if windows.isEmpty {
+            // Nothing to send: only a station that still has what cpms sent it is told to drop it.
+            return last.flatMap { Self.decode($0.json) }.map { !$0.windows.isEmpty } ?? false
+        }
         guard let last, last.acknowledged, let previous = Self.decode(last.json), let lastEnd = previous.windows.keys.max() else { return true }
         let current = StoredTime.text(SupplyWindow(containing: now).start)
         guard let newEnd = windows.keys.max() else { return !previous.windows.isEmpty }
@@ -62,7 +66,7 @@ enum StationSupplyMessages {
     /// The grid cap profile's id: the same for every profile cpms sends, so a new one replaces the last.
     static let capProfileID = 1600
 
-    /// The `PriceSchedule` DataTransfer data (docs/uplink.md).
+    /// The `PriceSchedule` DataTransfer data (docs/uplink.md); without slots it returns the station to its own tariff.
     static func priceSchedule(_ supply: StationSupply, version: Int) -> JSONValue {
         let slots: [JSONValue] = supply.slots.map { slot in
             var object: [String: JSONValue] = [

@@ -59,6 +59,17 @@ enum SupplierOffers {
             fallbackPricePerKWh: contract.fallbackPricePerKWh, energyMix: contract.energyMix, windows: offers)
     }
 
+    /// The energy mix of the DSO in the window: the freshest usable forecast's, else the contract's.
+    static func energyMix(dso: DSO, forecasts: [StoredForecast], statuses: [FeedStatus], window: SupplyWindow, now: Date) -> EnergyMix? {
+        let mixes = forecasts.filter { forecast in
+            guard forecast.dso == dso.id, forecast.interval.energyMix != nil, forecast.interval.start < window.end, forecast.interval.end > window.start,
+                let success = statuses.first(where: { $0.dso == dso.id && $0.feed == forecast.feed })?.lastSuccessAt
+            else { return false }
+            return now.timeIntervalSince(success) <= dso.contract.forecastBoundSeconds
+        }
+        return mixes.max { ($0.receivedAt, $0.interval.start) < ($1.receivedAt, $1.interval.start) }?.interval.energyMix ?? dso.contract.energyMix
+    }
+
     private static func fallbackReason(dso: DSO, covering: [StoredForecast], status: [String: FeedStatus], now: Date) -> String {
         let bound = dso.contract.forecastBoundSeconds
         if let old = covering.first(where: { $0.interval.pricePerKWh != nil }) {

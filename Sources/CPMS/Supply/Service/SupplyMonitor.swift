@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import SupplyPlanning
+import Tariffs
 
 /// Monitoring of the supply: per station and window the chosen DSO, price, mix, the energy the station bought
 /// (its grid meter, EVSE 0) and what it cost, its battery; and daily totals per station and per DSO.
@@ -22,6 +23,7 @@ struct SupplyMonitor: Sendable {
         var currency: String?
         var renewableShare: Double?
         var co2GramsPerKwh: Double?
+        var energyMix: EnergyMix?
         var quality: String?
         /// Wh imported in the window; nil when the grid meter said nothing about it.
         var energyWh: Double?
@@ -98,6 +100,7 @@ struct SupplyMonitor: Sendable {
                 row.currency = entry.currency
                 row.renewableShare = entry.choice.renewableShare
                 row.co2GramsPerKwh = entry.choice.carbonGramsPerKWh
+                row.energyMix = entry.energyMix
                 row.quality = entry.choice.quality.rawValue
                 currency = currency ?? entry.currency
             }

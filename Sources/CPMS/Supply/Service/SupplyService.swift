@@ -43,8 +43,12 @@ final class SupplyService: Service, Sendable {
         var again: Set<String> = []
         /// Stations that refused or did not answer, and the uptime they are tried again at.
         var retryAt: [String: Duration] = [:]
+        /// Stations left out of a look because `maxConcurrentStations` were busy: the next worker to end looks again.
+        var deferred = false
         /// Supply requests being delivered now.
         var requestsInFlight = 0
+        /// The choices last stored, from their first window: an unchanged plan is not written again.
+        var stored: [SupplyChoice] = []
     }
 
     let stores: Stores
@@ -147,21 +151,36 @@ final class SupplyService: Service, Sendable {
             }
             return choice
         }
-        try await stores.plan.replace(from: first.start, with: plan, at: now)
+        if state.withLock({ $0.stored != plan.choices }) {
+            let byID = Dictionary(dsos.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            try await stores.plan.replace(from: first.start, with: plan, at: now) { choice in
+                choice.supplier.flatMap { byID[$0] }.flatMap {
+                    SupplierOffers.energyMix(dso: $0, forecasts: forecasts, statuses: statuses, window: choice.window, now: now)
+                }
+            }
+            state.withLock { $0.stored = plan.choices }
+        }
         return plan
     }
 
     /// Starts a worker for each ready station that is not being sent to and is not waiting for a retry.
     private func send(_ plan: SupplyPlan, at now: Date, starting group: inout DiscardingTaskGroup) {
         let uptime = clock.uptime
-        for supply in plan.stations {
+        // A station whose group no DSO's contract covers keeps its own tariff and grid limit: it is sent nothing,
+        // and told to drop what cpms sent it before.
+        let covered = Set(plan.choices.filter { $0.supplier != nil }.map(\.group))
+        for var supply in plan.stations {
+            if !covered.contains(supply.group) { supply.slots = [] }
             let start: Bool = state.withLock { state in
                 if state.busy.contains(supply.station) {
                     state.again.insert(supply.station)
                     return false
                 }
                 if let retry = state.retryAt[supply.station], retry > uptime { return false }
-                guard state.busy.count < settings.maxConcurrentStations else { return false }
+                guard state.busy.count < settings.maxConcurrentStations else {
+                    state.deferred = true
+                    return false
+                }
                 state.retryAt[supply.station] = nil
                 state.busy.insert(supply.station)
                 return true
@@ -179,7 +198,8 @@ final class SupplyService: Service, Sendable {
             let again = state.withLock { state in
                 state.busy.remove(station)
                 if retry { state.retryAt[station] = clock.uptime + settings.retryInterval }
-                return state.again.remove(station) != nil
+                defer { state.deferred = false }
+                return state.again.remove(station) != nil || state.deferred
             }
             if again || retry { wakeSignal.signal() }
         }
@@ -195,8 +215,13 @@ final class SupplyService: Service, Sendable {
                 if retry { return }
             }
             let cap = StationSupplyContent.cap(supply)
-            if let profile = StationSupplyMessages.capProfile(supply), cap.needsSending(after: record?.cap, now: now, refreshBefore: settings.refreshBefore) {
-                let outcome = await sender.sendCapProfile(profile, to: station)
+            if cap.needsSending(after: record?.cap, now: now, refreshBefore: settings.refreshBefore) {
+                let outcome: SupplySendOutcome
+                if let profile = StationSupplyMessages.capProfile(supply) {
+                    outcome = await sender.sendCapProfile(profile, to: station)
+                } else {
+                    outcome = await sender.clearCapProfile(id: StationSupplyMessages.capProfileID, at: station)
+                }
                 retry = try await store(outcome, .cap, content: cap, station: station) || retry
             }
         } catch {

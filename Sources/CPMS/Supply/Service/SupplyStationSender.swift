@@ -16,6 +16,8 @@ protocol SupplyStationSender: Sendable {
     func isReady(_ station: String) async -> Bool
     func sendPriceSchedule(_ data: JSONValue, to station: String) async -> SupplySendOutcome
     func sendCapProfile(_ request: OCPP201.SetChargingProfileRequest, to station: String) async -> SupplySendOutcome
+    /// Clears the grid cap profile cpms sent (the station returns to its configured limit).
+    func clearCapProfile(id: Int, at station: String) async -> SupplySendOutcome
 }
 
 /// Sends through the station gateway as OCPP 2.0.1 calls.
@@ -36,6 +38,11 @@ struct GatewaySupplySender: SupplyStationSender {
         await call(request, to: station) { answer in
             answer.status == .accepted ? nil : "\(answer.status.rawValue)\(Self.reason(answer.statusInfo, data: nil))"
         }
+    }
+
+    func clearCapProfile(id: Int, at station: String) async -> SupplySendOutcome {
+        // Unknown: the station has no such profile, which is what was asked.
+        await call(OCPP201.ClearChargingProfileRequest(chargingProfileId: id), to: station) { _ in nil }
     }
 
     private func call<Request: OCPP201.Request>(
