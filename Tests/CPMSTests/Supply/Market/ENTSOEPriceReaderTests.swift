@@ -185,6 +185,9 @@ struct ENTSOEPriceReaderTests {
             ("not whole steps", one(MarketSamples.Series(end: "2027-01-15T00:30Z", points: [("1", "50")])), "not a whole number of PT60M"),
             ("off the quarter hour", one(MarketSamples.Series(start: "2027-01-14T23:07Z", end: "2027-01-15T00:07Z", points: [("1", "50")])), "not on a quarter hour"),
         ]
+        // Foundation's parser traps on an element name that is not UTF-8 (found by MarketReaderMutationTests).
+        cases.append(("not UTF-8", Data("<Publication_MarketDocument><position".utf8) + Data([0xF8]) + Data("/></Publication_MarketDocument>".utf8), "not UTF-8"))
+        cases.append(("Latin-1", Data("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><Publication_MarketDocument/>".utf8), "declares encoding ISO-8859-1"))
         let deep = String(repeating: "<a>", count: 40) + String(repeating: "</a>", count: 40)
         cases.append(("deep nesting", Data(deep.utf8), "nests deeper than 16"))
         cases.append(("too large", Data(repeating: 0x20, count: (8 << 20) + 1), "more than 8388608"))
