@@ -1,12 +1,14 @@
 """The DSO's OpenADR 2.0b VTN for the interop tests: PyPI openleadr 0.5.36 (run with $OPENADR_VTN_PYTHON, its own venv).
 
-Usage: openadr_vtn.py PORT [TLS_DIR]. With TLS_DIR (ca.pem, server.pem, server.key, client.pem) it serves HTTPS, asks
+Usage: openadr_vtn.py PORT [TLS_DIR | --scripted-polls]. With TLS_DIR (ca.pem, server.pem, server.key, client.pem) it serves HTTPS, asks
 for a client certificate signed by ca.pem, signs its messages with server.pem, and accepts only the VEN whose
 certificate fingerprint is client.pem's (openleadr's ven_lookup; message signatures are not required). Serves openleadr's VTN at http://127.0.0.1:PORT/OpenADR2/Simple/2.0b/... and, on the same
 port, a control API for the test:
   POST /control/price     {"event_id", "start", "prices": [[minutes, price], ...], "currency"}  (an itemBase currencyPerKWh)
   POST /control/capacity  {"event_id", "start", "shares": [[minutes, share], ...]}  (LOAD_CONTROL x-loadControlCapacity)
   POST /control/modify    {"event_id", "values": [...]}  (new payloads, modificationNumber + 1)
+  POST /control/next      {"message": "oadrRegisterReport" | "oadrCreateReport" | "oadrRequestReregistration"}: the answer to
+                          the next poll (only with --scripted-polls, which switches openleadr's event queue off)
   GET  /control/state     what happened: registrations, opt responses (from the events' callbacks), every message a VEN
                           posted (service, root element, HTTP status of the answer), and when each event was added
 Each add answers {"added_at": unix time}. Prints "READY" when it listens.
@@ -60,7 +62,8 @@ async def record_messages(request, handler):
 def main():
     port = int(sys.argv[1])
     tls = {}
-    if len(sys.argv) > 2:
+    scripted = sys.argv[2:] == ["--scripted-polls"]
+    if len(sys.argv) > 2 and not scripted:
         directory = sys.argv[2]
         fingerprint = utils.certificate_fingerprint(open(f"{directory}/client.pem").read())
 
@@ -121,11 +124,35 @@ def main():
         state["added"][f"{body['event_id']}/{number}"] = added_at
         return web.json_response({"added_at": added_at, "modification_number": number})
 
+    next_answers = []
+
+    def on_poll(ven_id):
+        if not next_answers:
+            return None
+        kind = next_answers.pop(0)
+        if kind == "oadrRegisterReport":
+            return "oadrRegisterReport", {"request_id": "vtn-register-report-1", "ven_id": ven_id, "reports": []}
+        if kind == "oadrCreateReport":
+            return "oadrCreateReport", {"request_id": "vtn-create-report-1", "ven_id": ven_id, "report_requests": [{
+                "report_request_id": "rr-1", "report_specifier": {
+                    "report_specifier_id": "spec-1", "granularity": timedelta(minutes=15), "report_back_duration": timedelta(minutes=15),
+                    "specifier_payloads": [{"r_id": "r-1", "reading_type": "Direct Read"}]}}]}
+        return "oadrRequestReregistration", {"ven_id": ven_id}
+
+    async def next_answer(request):
+        next_answers.append((await request.json())["message"])
+        return web.json_response({"queued": len(next_answers)})
+
+    if scripted:
+        vtn.add_handler("on_poll", on_poll)
+        # openleadr's own handler of oadrCreatedReport looks up the reports it asked for by hand only.
+        vtn.services["report_service"].requested_reports[VEN_ID] = []
+
     async def get_state(request):
         return web.json_response(state)
 
     vtn.app.add_routes([
-        web.post("/control/price", price), web.post("/control/capacity", capacity), web.post("/control/modify", modify),
+        web.post("/control/next", next_answer), web.post("/control/price", price), web.post("/control/capacity", capacity), web.post("/control/modify", modify),
         web.get("/control/state", get_state)])
 
     loop = asyncio.new_event_loop()

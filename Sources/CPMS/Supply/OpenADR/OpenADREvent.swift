@@ -120,6 +120,7 @@ public struct OpenADREvent: Sendable, Equatable {
             else {
                 throw OpenADRXMLError("signal \(name): an interval has no numeric signalPayload")
             }
+            guard !value.isNaN, abs(value) < 1_000_000_000_000 else { throw OpenADRXMLError("signal \(name): signalPayload \(valueText) is out of range") }
             intervals.append(Interval(start: start, durationSeconds: seconds, value: value))
             next = start.addingTimeInterval(seconds)
         }

@@ -38,6 +38,7 @@ public struct OpenADRFeed: SupplyFeed {
                 }
             }
         }
+        guard !Task.isCancelled else { return }
         let ven = OpenADRVEN(feed: self, transport: OpenADRTransport(vtnURL: settings.vtnURL, httpClient: client), sink: sink)
         await ven.run()
         if usesTLS, client !== context.httpClient { try? await client.shutdown() }
@@ -54,13 +55,22 @@ final class OpenADRVEN {
     var registrationID: String?
     var pollInterval: Duration
     var failures = 0
+    /// Whether to ask for all events before the next poll: after registering, and after a failure (a VTN such as
+    /// openleadr sends an event in a poll answer once; one lost to a failure comes back only this way).
+    var needsEvents = true
 
     init(feed: OpenADRFeed, transport: OpenADRTransport, sink: any ForecastSink) {
         self.feed = feed
         self.transport = transport
         self.sink = sink
         store = OpenADREventStore(database: feed.context.database)
-        pollInterval = .milliseconds(Int64(max(0.1, feed.settings.pollIntervalSeconds) * 1000))
+        pollInterval = Self.interval(seconds: feed.settings.pollIntervalSeconds)
+    }
+
+    /// A poll interval between 0.1 s and a day, whatever the settings or the VTN say.
+    static func interval(seconds: Double) -> Duration {
+        guard seconds.isFinite else { return .seconds(10) }
+        return .milliseconds(Int64(min(max(0.1, seconds), 86_400) * 1000))
     }
 
     var clock: any StationClock { feed.context.clock }
@@ -71,6 +81,10 @@ final class OpenADRVEN {
             do {
                 try await deliverPending()
                 if venID == nil { try await register() }
+                if needsEvents, let venID {
+                    try await answer(try await transport.send(.requestEvent(requestID: Self.requestID(), venID: venID)), venID: venID)
+                    needsEvents = false
+                }
                 try await pollOnce()
                 failures = 0
                 try await clock.sleep(for: pollInterval)
@@ -79,6 +93,7 @@ final class OpenADRVEN {
             } catch {
                 if Task.isCancelled { return }
                 failures += 1
+                needsEvents = true
                 let reason = (error as? OpenADRFeedError)?.description ?? String(describing: error)
                 logger.warning("OpenADR feed of DSO \(feed.dso.id): \(reason)")
                 await sink.failed(dso: feed.dso.id, feed: OpenADRFeed.feedKind, reason: reason, at: clock.wallTime)
@@ -102,12 +117,13 @@ final class OpenADRVEN {
         }
         guard status.isSuccess else { throw OpenADRFeedError("the VTN refused the registration: \(status.code) \(status.description ?? "")") }
         guard let venID else { throw OpenADRFeedError("the VTN did not accept the registration (no venID)") }
-        var seconds = max(0.1, feed.settings.pollIntervalSeconds)
+        var seconds = feed.settings.pollIntervalSeconds
         if let frequency, frequency > 0 { seconds = min(seconds, frequency) }
-        pollInterval = .milliseconds(Int64(seconds * 1000))
+        pollInterval = Self.interval(seconds: seconds)
         self.venID = venID
         self.registrationID = registrationID
-        logger.info("OpenADR: registered with the VTN of DSO \(feed.dso.id) as VEN \(venID), polling every \(seconds) s")
+        needsEvents = true
+        logger.info("OpenADR: registered with the VTN of DSO \(feed.dso.id) as VEN \(venID), polling every \(pollInterval)")
         let reports = try await transport.send(.registerReport(requestID: Self.requestID(), venID: venID))
         switch reports {
         case .registeredReport(let status), .response(let status):

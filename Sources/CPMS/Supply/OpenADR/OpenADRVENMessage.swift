@@ -7,6 +7,8 @@ public enum OpenADRVENMessage: Sendable, Equatable {
     /// Zero reports: cpms offers none.
     case registerReport(requestID: String, venID: String)
     case poll(venID: String)
+    /// Asks for every event the VTN holds for cpms (after registering, and after a failure that may have lost some).
+    case requestEvent(requestID: String, venID: String)
     case createdEvent(venID: String, responses: [EventResponse])
     case registeredReport(requestID: String, venID: String)
     case createdReport(requestID: String, venID: String)
@@ -39,7 +41,7 @@ public enum OpenADRVENMessage: Sendable, Equatable {
         case .registerReport, .registeredReport, .createdReport: "EiReport"
         case .poll: "OadrPoll"
         case .response: "EiRegisterParty"
-        case .createdEvent: "EiEvent"
+        case .createdEvent, .requestEvent: "EiEvent"
         }
     }
 
@@ -74,6 +76,11 @@ public enum OpenADRVENMessage: Sendable, Equatable {
             return element("oadrRegisterReport") { requestIDElement(requestID) + "<ei:venID>\(xmlEscaped(venID))</ei:venID>" }
         case .poll(let venID):
             return element("oadrPoll") { "<ei:venID>\(xmlEscaped(venID))</ei:venID>" }
+        case .requestEvent(let requestID, let venID):
+            return element("oadrRequestEvent") {
+                "<pyld:eiRequestEvent xmlns:pyld=\"\(Self.pyld)\"><pyld:requestID>\(xmlEscaped(requestID))</pyld:requestID>"
+                    + "<ei:venID>\(xmlEscaped(venID))</ei:venID></pyld:eiRequestEvent>"
+            }
         case .createdEvent(let venID, let responses):
             return element("oadrCreatedEvent") {
                 "<pyld:eiCreatedEvent xmlns:pyld=\"\(Self.pyld)\">"

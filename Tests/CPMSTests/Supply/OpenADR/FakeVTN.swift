@@ -32,6 +32,11 @@ final class FakeVTN: Sendable {
         received.withLock { $0.filter { $0.service == service } }
     }
 
+    /// The oadrCreatedEvent messages cpms sent.
+    func createdEvents() -> [Received] {
+        messages("EiEvent").filter { $0.root?.find("oadrSignedObject", "oadrCreatedEvent") != nil }
+    }
+
     /// The (eventID, modificationNumber, optType, description) of every eventResponse cpms sent, in order.
     func optAnswers() -> [(String, Int, String, String?)] {
         messages("EiEvent").flatMap { message -> [(String, Int, String, String?)] in

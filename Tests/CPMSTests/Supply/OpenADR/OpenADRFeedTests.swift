@@ -11,8 +11,8 @@ import Testing
         contract: SupplyContract(groups: ["depot-north"], capacityW: 100_000, currency: "EUR", fallbackPricePerKWh: Decimal(string: "0.30")!),
         feeds: [])
 
-    static func withDatabase(_ body: (any CPMSDatabase) async throws -> Void) async throws {
-        let database = try await TestBackend.sqlite.openPrivate()
+    static func withDatabase(_ backend: TestBackend = .sqlite, _ body: (any CPMSDatabase) async throws -> Void) async throws {
+        let database = try await backend.openPrivate()
         do {
             try await body(database)
         } catch {
@@ -54,7 +54,7 @@ import Testing
             // openleadr sends every event of the VEN again whenever one changes: the same two arrive twice.
             vtn.answer("OadrPoll", with: .document(events), .document(events))
             let sink = RecordingSink()
-            try await Self.runFeed(vtn, database: database, sink: sink) { vtn.messages("EiEvent").count >= 2 && vtn.messages("OadrPoll").count >= 3 }
+            try await Self.runFeed(vtn, database: database, sink: sink) { vtn.createdEvents().count >= 2 && vtn.messages("OadrPoll").count >= 3 }
 
             let registration = try #require(vtn.messages("EiRegisterParty").first)
             #expect(registration.contentType == "application/xml")
@@ -90,7 +90,7 @@ import Testing
                 .document(OpenADRSamples.distributeEvent(OpenADRSamples.priceEvent(modification: 0, first: "9.99"))),
                 .document(OpenADRSamples.distributeEvent(OpenADRSamples.priceEvent(modification: 2, status: "cancelled"))))
             let sink = RecordingSink()
-            try await Self.runFeed(vtn, database: database, sink: sink) { vtn.messages("EiEvent").count >= 4 }
+            try await Self.runFeed(vtn, database: database, sink: sink) { vtn.createdEvents().count >= 4 }
 
             let updates = sink.updates.withLock { $0 }
             #expect(updates.map(\.source) == ["openadr event evt-price-1 (modification 0)", "openadr event evt-price-1 (modification 1)", "openadr event evt-price-1 (modification 2)"])
@@ -110,7 +110,7 @@ import Testing
             vtn.answer(
                 "OadrPoll", with: .document(OpenADRSamples.distributeEvent(OpenADRSamples.priceEvent(id: "evt-bad", first: "NaN-ish"), unknown, OpenADRSamples.capacityEvent())))
             let sink = RecordingSink()
-            try await Self.runFeed(vtn, database: database, sink: sink) { vtn.messages("EiEvent").count >= 1 }
+            try await Self.runFeed(vtn, database: database, sink: sink) { vtn.createdEvents().count >= 1 }
 
             let answers = vtn.optAnswers()
             #expect(answers.map { "\($0.0) \($0.2)" } == ["evt-bad optOut", "evt-bid optOut", "evt-cap-1 optIn"])
@@ -139,16 +139,17 @@ import Testing
         }
     }
 
-    @Test func aRestartAnswersASeenEventAgainWithoutHandlingItAgain() async throws {
-        try await Self.withDatabase { database in
+    @Test(arguments: TestBackend.available)
+    func aRestartAnswersASeenEventAgainWithoutHandlingItAgain(backend: TestBackend) async throws {
+        try await Self.withDatabase(backend) { database in
             let event = OpenADRSamples.distributeEvent(OpenADRSamples.priceEvent())
             let first = FakeVTN()
             first.answer("OadrPoll", with: .document(event))
             let sink = RecordingSink()
-            try await Self.runFeed(first, database: database, sink: sink) { first.messages("EiEvent").count >= 1 }
+            try await Self.runFeed(first, database: database, sink: sink) { first.createdEvents().count >= 1 }
             let second = FakeVTN()
             second.answer("OadrPoll", with: .document(event))
-            try await Self.runFeed(second, database: database, sink: sink) { second.messages("EiEvent").count >= 1 }
+            try await Self.runFeed(second, database: database, sink: sink) { second.createdEvents().count >= 1 }
 
             #expect(sink.updates.withLock { $0.count } == 1)
             #expect(second.optAnswers().map(\.2) == ["optIn"])
@@ -163,17 +164,55 @@ import Testing
                 <?xml version="1.0" encoding="utf-8"?>
                 <oadr:oadrPayload xmlns:oadr="http://openadr.org/oadr-2.0b/2012/07"><oadr:oadrSignedObject oadr:Id="oadrSignedObject"><oadr:oadrRegisterReport ei:schemaVersion="2.0b" xmlns:ei="http://docs.oasis-open.org/ns/energyinterop/201110"><requestID xmlns="http://docs.oasis-open.org/ns/energyinterop/201110/payloads">vtn-reports-1</requestID><ei:venID>ven-1</ei:venID></oadr:oadrRegisterReport></oadr:oadrSignedObject></oadr:oadrPayload>
                 """.utf8)
-            vtn.answer("OadrPoll", with: .document(registerReport), .document(OpenADRSamples.requestReregistration))
+            let cancel = Data(
+                """
+                <?xml version="1.0" encoding="utf-8"?>
+                <oadr:oadrPayload xmlns:oadr="http://openadr.org/oadr-2.0b/2012/07"><oadr:oadrSignedObject oadr:Id="oadrSignedObject"><oadr:oadrCancelPartyRegistration ei:schemaVersion="2.0b" xmlns:ei="http://docs.oasis-open.org/ns/energyinterop/201110"><requestID xmlns="http://docs.oasis-open.org/ns/energyinterop/201110/payloads">vtn-cancel-1</requestID><ei:registrationID>reg-1</ei:registrationID><ei:venID>ven-1</ei:venID></oadr:oadrCancelPartyRegistration></oadr:oadrSignedObject></oadr:oadrPayload>
+                """.utf8)
+            vtn.answer("OadrPoll", with: .document(registerReport), .document(OpenADRSamples.requestReregistration), .document(cancel))
             let sink = RecordingSink()
-            try await Self.runFeed(vtn, database: database, sink: sink) { vtn.messages("EiRegisterParty").count >= 3 }
+            try await Self.runFeed(vtn, database: database, sink: sink) { vtn.messages("EiRegisterParty").count >= 5 }
 
             let reports = vtn.messages("EiReport").compactMap { $0.root?.find("oadrSignedObject")?.children.first?.name }
             #expect(reports.contains("oadrRegisteredReport"))
             let registered = vtn.messages("EiReport").first { $0.body.contains("oadrRegisteredReport") }
             #expect(registered?.root?.find("oadrSignedObject", "oadrRegisteredReport", "eiResponse")?.text("requestID") == "vtn-reports-1")
             let registrations = vtn.messages("EiRegisterParty").compactMap { $0.root?.find("oadrSignedObject")?.children.first?.name }
-            #expect(registrations == ["oadrCreatePartyRegistration", "oadrResponse", "oadrCreatePartyRegistration"])
+            #expect(registrations == [
+                "oadrCreatePartyRegistration", "oadrResponse", "oadrCreatePartyRegistration", "oadrCanceledPartyRegistration", "oadrCreatePartyRegistration",
+            ])
+            let canceled = vtn.messages("EiRegisterParty").first { $0.body.contains("oadrCanceledPartyRegistration") }?.root?
+                .find("oadrSignedObject", "oadrCanceledPartyRegistration")
+            #expect(canceled?.text("registrationID") == "reg-1")
+            #expect(canceled?.text("eiResponse", "requestID") == "vtn-cancel-1")
             #expect(sink.failures.withLock { $0.isEmpty })
+        }
+    }
+
+    @Test func afterAFailureTheVENAsksForEveryEventAgain() async throws {
+        try await Self.withDatabase { database in
+            let vtn = FakeVTN()
+            // The first requestEvent finds nothing; the opt-in for the polled event fails; the events asked for
+            // again bring it back, and it is answered (not handled) a second time.
+            vtn.answer("EiEvent", with: .document(OpenADRSamples.response), .status(500), .document(OpenADRSamples.distributeEvent(OpenADRSamples.priceEvent())))
+            vtn.answer("OadrPoll", with: .document(OpenADRSamples.distributeEvent(OpenADRSamples.priceEvent())))
+            let sink = RecordingSink()
+            try await Self.runFeed(vtn, database: database, sink: sink) { vtn.createdEvents().count >= 2 }
+
+            let sent = vtn.messages("EiEvent").compactMap { $0.root?.find("oadrSignedObject")?.children.first?.name }
+            #expect(sent == ["oadrRequestEvent", "oadrCreatedEvent", "oadrRequestEvent", "oadrCreatedEvent"])
+            #expect(vtn.optAnswers().map(\.2) == ["optIn", "optIn"])
+            #expect(sink.updates.withLock { $0.count } == 1)
+            #expect(sink.failures.withLock { $0 }.count == 1)
+        }
+    }
+
+    @Test func unreadableTLSFilesAreAnErrorNotATrap() {
+        #expect(throws: OpenADRFeedError.self) {
+            try OpenADRTransport.mutualTLSClient(certificatePath: "/nonexistent/ven.pem", keyPath: "/nonexistent/ven.key", caCertificatePath: nil)
+        }
+        #expect(throws: OpenADRFeedError.self) {
+            try OpenADRTransport.mutualTLSClient(certificatePath: "/nonexistent/ven.pem", keyPath: nil, caCertificatePath: nil)
         }
     }
 }

@@ -66,6 +66,7 @@ import Testing
     @Test func aBadEventIsAnErrorWithItsReasonNotATrap() throws {
         for broken in [
             OpenADRSamples.priceEvent(first: "cheap"),
+            OpenADRSamples.priceEvent(first: "1e300"),
             OpenADRSamples.priceEvent().replacingOccurrences(of: "PT30M", with: "thirty minutes"),
             OpenADRSamples.priceEvent().replacingOccurrences(of: "2026-12-07T17:00:00.000000Z</date-time>", with: "tomorrow</date-time>"),
         ] {
@@ -92,7 +93,7 @@ import Testing
         #expect(root.find("oadrSignedObject", "oadrCreatedEvent", "eiCreatedEvent")?.text("venID") == "ven<1>")
         for message in [
             OpenADRVENMessage.createPartyRegistration(requestID: "a", venName: "cpms & co", venID: nil, registrationID: nil), .registerReport(requestID: "b", venID: "v"),
-            .poll(venID: "v"), .registeredReport(requestID: "c", venID: "v"), .createdReport(requestID: "d", venID: "v"),
+            .poll(venID: "v"), .requestEvent(requestID: "f", venID: "v"), .registeredReport(requestID: "c", venID: "v"), .createdReport(requestID: "d", venID: "v"),
             .canceledPartyRegistration(requestID: "e", registrationID: "r", venID: "v"), .response(requestID: "", venID: "v"),
         ] {
             #expect(try OpenADRXMLReader.read(message.document).name == "oadrPayload")
