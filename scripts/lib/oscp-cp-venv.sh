@@ -2,7 +2,7 @@
 # pyoscp pins flask<3 and packaging<22 and forgets python-dateutil, so it gets a venv of its own, apart from
 # .venv's test peers. Re-installs when the pins below change. Tests find it through $OSCP_CP_PYTHON (set by scripts/test).
 
-OSCP_CP_REQUIREMENTS="pyoscp==0.1.0 python-dateutil==2.9.0.post0"
+OSCP_CP_REQUIREMENTS="pyoscp==0.1.0 python-dateutil==2.9.0.post0 flask==2.3.3 flask-restx==1.3.2 werkzeug==3.1.9"
 
 ensure_oscp_cp_venv() {
     local root="$1"
