@@ -27,11 +27,6 @@ struct RankKey: Comparable {
     static func == (lhs: RankKey, rhs: RankKey) -> Bool {
         (lhs.tier, lhs.negativeShare, lhs.money, lhs.supplier, lhs.index) == (rhs.tier, rhs.negativeShare, rhs.money, rhs.supplier, rhs.index)
     }
-
-    /// True when the policy itself prefers `self` (not only the tie-break by id).
-    func isStrictlyBetter(than other: RankKey) -> Bool {
-        (tier, negativeShare, money) != (other.tier, other.negativeShare, other.money) && self < other
-    }
 }
 
 extension SupplyPolicy {

@@ -15,7 +15,6 @@ public enum SupplyPlanner {
         let groupOrder = groups.indices.sorted { (groups[$0].id, $0) < (groups[$1].id, $1) }
         let eligibility = Eligibility(groups: groups, suppliers: input.suppliers, currency: input.currency)
         let mixes = input.suppliers.map(ContractMix.init)
-        let reasons = ChoiceReasons(policy: input.policy, currency: input.currency)
 
         var choices: [SupplyChoice] = []
         choices.reserveCapacity(windows.count * groups.count)
@@ -25,6 +24,7 @@ public enum SupplyPlanner {
             let terms = input.suppliers.indices.map { WindowTerms(input.suppliers[$0], in: window, mix: mixes[$0]) }
             var allocation = CapacityAllocation(terms: terms, policy: input.policy)
             let allotments = allocation.allot(groups, eligibility: eligibility)
+            var reasons = ChoiceReasons(policy: input.policy, currency: input.currency, allocation: allocation)
             for index in groupOrder {
                 let group = groups[index]
                 let choice: SupplyChoice
@@ -35,7 +35,7 @@ public enum SupplyPlanner {
                         exportPricePerKWh: chosen.exportPricePerKWh, renewableShare: chosen.renewableShare,
                         carbonGramsPerKWh: chosen.carbonGramsPerKWh, capW: allotment.capW, quality: chosen.quality,
                         reasons: reasons.reasons(
-                            for: allotment, in: allocation, candidates: eligibility.candidateCount[index], skipped: eligibility.skipped[index]))
+                            for: allotment, candidates: eligibility.candidateCount[index], skipped: eligibility.skipped[index]))
                     if allotment.isShort {
                         shortfalls.append(
                             SupplyShortfall(
@@ -45,7 +45,8 @@ public enum SupplyPlanner {
                     choice = SupplyChoice(
                         group: group.id, window: window, supplier: nil, pricePerKWh: input.unsuppliedPricePerKWh,
                         capW: CapacityAllocation.neededW(group), quality: .fallback,
-                        reasons: reasons.unsupplied(group, skipped: eligibility.skipped[index], pricePerKWh: input.unsuppliedPricePerKWh))
+                        reasons: ChoiceReasons.unsupplied(
+                            group, skipped: eligibility.skipped[index], currency: input.currency, pricePerKWh: input.unsuppliedPricePerKWh))
                 }
                 choices.append(choice)
                 byGroup[index].append(choice)

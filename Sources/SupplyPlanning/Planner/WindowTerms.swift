@@ -2,7 +2,8 @@ import Foundation
 
 /// A supplier's terms for one window as the planner ranks them: its offer for the window, or its contract's
 /// fallback price when no feed covers the window, with the contract's energy mix where the offer has none.
-/// Figures that cannot be used (NaN, negative capacity, a share outside 0...1) are made safe here.
+/// Figures that cannot be used are made safe here: an offer without a price counts as no offer, a NaN or
+/// negative capacity as none, a share outside 0...1 is clamped, a NaN share or CO2 is unknown.
 struct WindowTerms {
     var supplier: String
     var pricePerKWh: Decimal
@@ -22,7 +23,7 @@ struct WindowTerms {
     init(_ offer: SupplierOffer, in window: SupplyWindow, mix: ContractMix) {
         supplier = offer.id
         let contractCapacity = Self.capacity(offer.contractCapacityW)
-        if let windowOffer = offer.windows[window] {
+        if let windowOffer = offer.windows[window], !windowOffer.pricePerKWh.isNaN {
             pricePerKWh = windowOffer.pricePerKWh
             exportPricePerKWh = windowOffer.exportPricePerKWh
             renewableShare = Self.share(windowOffer.renewableShare) ?? mix.renewableShare
