@@ -147,7 +147,8 @@ import Testing
         // The local API's keys, as stationctl and the interop tests read them.
         let json = try JSONValue(parsing: String(decoding: try StationAPIJSON.encoder().encode(status), as: UTF8.self))
         let prices = try #require(json.objectValue?["prices"]?.objectValue)
-        #expect(prices["central_version"] == .integer(42) && prices["import_price"]?.doubleValue == 0.40)
+        #expect(status.prices?.importPrice == 0.40, "\(String(describing: status.prices)) at \(h.clock.wallTime)")
+        #expect(prices["central_version"] == .integer(42) && prices["import_price"]?.doubleValue == status.prices?.importPrice, "\(prices)")
         #expect(await Self.cycle(h, until: start.addingTimeInterval(2_000)) == 18_000)
 
         // Cleared, it stays cleared after the next restart.
