@@ -218,6 +218,22 @@ struct SupplyServiceTests {
         await finish(fixture, supply)
     }
 
+    @Test func everyStationIsSentToThoughOnlyAFewAtATime() async throws {
+        let fixture = try await fixture()
+        let others = (0..<5).map { _ in uniqueStationID("Q") }
+        try await StationRegistry(database: fixture.database).add(ids: others, passwordHash: "x", at: fixture.clock.wallTime)
+        fixture.stations.ready.withLock { $0.formUnion(others) }
+        var dso = try #require(try await DSOStore(database: fixture.database).entry("grid")).dso
+        dso.contract.groups += others
+        #expect(try await DSOStore(database: fixture.database).update(dso, at: fixture.clock.wallTime))
+        var settings = SupplySettings()
+        settings.maxConcurrentStations = 2
+        let supply = fixture.service(settings: settings)
+        await pass(supply.service)
+        #expect(Set(fixture.stations.got.withLock { $0.compactMap { $0.schedule == nil ? nil : $0.station } }) == Set(others + [fixture.station]))
+        await finish(fixture, supply)
+    }
+
     @Test func aRefusedScheduleIsSentAgainAfterTheRetryInterval() async throws {
         let fixture = try await fixture()
         fixture.stations.refusals.withLock { $0[fixture.station] = 1 }
