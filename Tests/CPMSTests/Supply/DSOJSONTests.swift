@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import CPMS
+import Tariffs
 
 @Suite struct DSOJSONTests {
     @Test func whatHasADefaultMayBeLeftOut() throws {
@@ -35,11 +36,25 @@ import Testing
         }
     }
 
+    /// Every field set, so a field added to a settings type but not to its decoder fails here.
     @Test func theEncodedDSOReadsBackTheSame() throws {
         let dso = DSO(
             id: "grid", name: "Grid Co",
-            contract: SupplyContract(groups: ["depot"], capacityW: 50000, currency: "EUR", surchargePerKWh: 0.12, fallbackPricePerKWh: 0.35),
-            feeds: [.timeOfUse(TimeOfUseSettings(timeZone: "Europe/Berlin", periods: [.init(from: "22:00", to: "06:00", pricePerKWh: 0.18)]))])
+            contract: SupplyContract(
+                groups: ["depot"], capacityW: 50000, currency: "EUR", surchargePerKWh: 0.12, fallbackPricePerKWh: 0.35,
+                forecastBoundSeconds: 7200, energyMix: EnergyMix(isGreenEnergy: true, energySources: [], environImpact: nil, supplierName: "Grid Co", energyProductName: "Green"),
+                carbonGramsPerKWh: 120),
+            feeds: [
+                .timeOfUse(TimeOfUseSettings(timeZone: "Europe/Berlin", periods: [.init(from: "22:00", to: "06:00", pricePerKWh: 0.18)])),
+                .openADR(OpenADRFeedSettings(
+                    vtnURL: "https://vtn.example", venName: "cpms", pollIntervalSeconds: 3, clientCertificatePath: "/c.pem",
+                    clientKeyPath: "/k.pem", caCertificatePath: "/ca.pem")),
+                .oscp(OSCPFeedSettings(
+                    capacityProviderURL: "https://cp.example/oscp/cp/2.0", registrationToken: "a", groupMapping: ["g1": "depot"],
+                    measurementIntervalSeconds: 60, heartbeatIntervalSeconds: 2)),
+                .entsoe(ENTSOEFeedSettings(source: "/a44.xml", refreshSeconds: 60, biddingZone: "10Y1001A1001A82H")),
+                .jsonFeed(JSONFeedSettings(source: "https://prices.example/feed.json", refreshSeconds: 30)),
+            ])
         #expect(try JSONDecoder().decode(DSO.self, from: JSONEncoder().encode(dso)) == dso)
     }
 }

@@ -42,7 +42,7 @@ extension OpenADRFeedSettings {
 
 extension OSCPFeedSettings {
     private enum RegistryKeys: String, CodingKey {
-        case capacityProviderURL, registrationToken, groupMapping, measurementIntervalSeconds
+        case capacityProviderURL, registrationToken, groupMapping, measurementIntervalSeconds, heartbeatIntervalSeconds
     }
 
     public init(from decoder: any Decoder) throws {
@@ -51,7 +51,8 @@ extension OSCPFeedSettings {
             capacityProviderURL: try container.decode(String.self, forKey: .capacityProviderURL),
             registrationToken: try container.decode(String.self, forKey: .registrationToken),
             groupMapping: try container.decodeIfPresent([String: String].self, forKey: .groupMapping) ?? [:],
-            measurementIntervalSeconds: try container.decodeIfPresent(Double.self, forKey: .measurementIntervalSeconds) ?? 900)
+            measurementIntervalSeconds: try container.decodeIfPresent(Double.self, forKey: .measurementIntervalSeconds) ?? 900,
+            heartbeatIntervalSeconds: try container.decodeIfPresent(Double.self, forKey: .heartbeatIntervalSeconds))
     }
 }
 
