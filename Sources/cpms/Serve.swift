@@ -82,6 +82,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The timeout cpms announces in an OCPI CommandResponse, in seconds (1...600); keep it at least --call-timeout.")
     var ocpiCommandTimeout = 30
 
+    @Option(help: "Operator portal: a session unused for this many seconds ends (1...86400; polling the overview does not count as use).")
+    var portalIdleTimeout = 1_800
+
+    @Option(help: "Operator portal: a session ends this many seconds after its login, used or not (60...604800).")
+    var portalAbsoluteTimeout = 43_200
+
+    @Flag(help: "Operator portal: mark the session cookie Secure (always so when --public-url is https).")
+    var portalSecureCookie = false
+
+    @Option(help: "Operator portal: where Debian's libjs-chart.js installed chart.js (served as /portal/static/chart.js).")
+    var portalChartJs = PortalSettings().chartJSPath
+
     @OptionGroup var database: DatabaseOption
 
     /// The calendar settings the options give.
@@ -130,6 +142,10 @@ struct Serve: AsyncParsableCommand {
         }
         guard (1...60).contains(ocpiAuthorizeTimeout) else { throw ValidationError("--ocpi-authorize-timeout must be 1...60 seconds") }
         guard (1...600).contains(ocpiCommandTimeout) else { throw ValidationError("--ocpi-command-timeout must be 1...600 seconds") }
+        guard (1...86_400).contains(portalIdleTimeout) else { throw ValidationError("--portal-idle-timeout must be 1...86400 seconds") }
+        guard (60...604_800).contains(portalAbsoluteTimeout) else {
+            throw ValidationError("--portal-absolute-timeout must be 60...604800 seconds")
+        }
         if let problem = calendarSettings.problem {
             let option = [
                 ("slot step", "--calendar-slot-step"), ("turnaround gap", "--calendar-turnaround-gap"),
@@ -169,6 +185,10 @@ struct Serve: AsyncParsableCommand {
         configuration.ocpiSessionUpdateInterval = .seconds(ocpiSessionUpdateInterval)
         configuration.ocpiAuthorizeTimeout = .seconds(ocpiAuthorizeTimeout)
         configuration.ocpiCommandTimeout = ocpiCommandTimeout
+        configuration.portal.idleTimeout = .seconds(portalIdleTimeout)
+        configuration.portal.absoluteTimeout = .seconds(portalAbsoluteTimeout)
+        configuration.portal.secureCookie = portalSecureCookie || configuration.ocpi.publicURL.lowercased().hasPrefix("https://")
+        configuration.portal.chartJSPath = portalChartJs
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)
         } catch {

@@ -25,6 +25,8 @@ public struct CPMSConfiguration: Sendable {
     public var ocpiAuthorizeTimeout: Duration = .seconds(5)
     /// The timeout cpms announces in a CommandResponse (`--ocpi-command-timeout`), in seconds.
     public var ocpiCommandTimeout = 30
+    /// The operator portal: session expiry, cookie, login throttling, bcrypt cost, chart.js's path.
+    public var portal = PortalSettings()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),

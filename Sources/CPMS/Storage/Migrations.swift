@@ -181,6 +181,7 @@ public enum Migrations {
         ocpiSessions,
         ocpiCommands,
         ocpiBookings,
+        portal,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.
