@@ -72,6 +72,18 @@ struct PortalAccountsTests {
         #expect(try await store.session(id: second, at: clock.wallTime, settings: settings, touch: true) == nil)
     }
 
+    @Test func aLoginSweepsAwaySessionsThatExpired() async throws {
+        let (database, clock, login, _) = try await fixture()
+        defer { Task { await database.shutdown() } }
+        guard case .loggedIn = try await login.attempt(name: "alice", password: Self.password, clientAddress: nil, userAgent: nil)
+        else { Issue.record("no session"); return }
+        clock.advance(by: .seconds(31 * 60))
+        guard case .loggedIn = try await login.attempt(name: "alice", password: Self.password, clientAddress: nil, userAgent: nil)
+        else { Issue.record("no session"); return }
+        let rows = try await database.withConnection { try await $0.select().column("id_sha256").from("portal_sessions").all() }
+        #expect(rows.count == 1)
+    }
+
     @Test func fiveFailuresLockTheNameAndTheAddressEvenForTheRightPassword() async throws {
         let (database, clock, login, _) = try await fixture()
         defer { Task { await database.shutdown() } }

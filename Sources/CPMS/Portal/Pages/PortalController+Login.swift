@@ -55,7 +55,7 @@ extension PortalController {
         let session = try call.signedIn
         if let id = call.sessionID { try await sessions.close(id: id) }
         try await audit.record(
-            actor: AuditLog.Actor(session), action: "session.logout", target: "user:\(session.user)", before: String?.none,
+            actor: try call.actor, action: "session.logout", target: "user:\(session.user)", before: String?.none,
             after: String?.none, at: clock.wallTime)
         var response = Self.redirect(to: "/portal/login?signedOut=1")
         response.setCookie(SessionCookie.expired(SessionCookie.session, secure: settings.secureCookie))

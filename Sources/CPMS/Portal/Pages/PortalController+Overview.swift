@@ -67,7 +67,7 @@ extension PortalController {
         return StationCard(
             id: station.id, connection: connected ? "Connected" : "Offline", connectionClass: connected ? "online" : "offline",
             grid: station.gridPowerW.map(PortalFormat.gridPower) ?? "—", battery: battery ?? "—",
-            purchase: "— (supply not configured)", energyCost: "—",
+            purchase: "not configured yet", energyCost: "—",
             lastSeen: station.lastSeen.map { "Last message \(PortalFormat.age(from: $0, to: now))" } ?? "Never connected",
             sockets: station.sockets.map { socket in
                 let name = socket.socket.map { "\($0)" } ?? "EVSE \(socket.evse)"

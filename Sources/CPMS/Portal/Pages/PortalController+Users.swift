@@ -56,7 +56,7 @@ extension PortalController {
         let hash = try await hasher.hash(password)
         do {
             try await PortalAccounts(database: database).add(
-                name: name, role: role, passwordHash: hash, by: AuditLog.Actor(session), at: clock.wallTime)
+                name: name, role: role, passwordHash: hash, by: try call.actor, at: clock.wallTime)
         } catch let refusal as PortalUserStore.Refusal {
             return try await usersView(
                 session, form: AddUserForm(csrf: session.csrfToken, name: name, role: role, errors: ["name": refusal.description]),
@@ -72,7 +72,7 @@ extension PortalController {
                 session, form: AddUserForm(csrf: session.csrfToken, name: "", role: .viewer, errors: [:]),
                 notice: .error("You cannot disable your own account."), status: .conflict)
         }
-        let found = try await PortalAccounts(database: database).disable(name: name, by: AuditLog.Actor(session), at: clock.wallTime)
+        let found = try await PortalAccounts(database: database).disable(name: name, by: try call.actor, at: clock.wallTime)
         guard found else { throw HTTPError(.notFound, message: "There is no user \(name).") }
         return Self.redirect(to: "/portal/users?disabled=\(name)")
     }

@@ -28,6 +28,14 @@ struct PortalController<Context: RequestContext>: Sendable {
         let form: PortalForm
         let clientAddress: String?
 
+        /// Who makes a change, for the audit log: the session's user from this request's address.
+        var actor: AuditLog.Actor {
+            get throws {
+                let session = try signedIn
+                return AuditLog.Actor(name: session.user, role: session.role.rawValue, clientAddress: clientAddress)
+            }
+        }
+
         /// The session of a route that requires one.
         var signedIn: PortalSession {
             get throws {
@@ -61,6 +69,16 @@ struct PortalController<Context: RequestContext>: Sendable {
         add(.addUser) { _, _, call in try await addUser(call) }
         add(.disableUser) { _, context, call in try await disableUser(context.parameters.get("name") ?? "", call) }
         add(.audit) { request, _, call in try await auditPage(request, call) }
+        // Sections in the navigation whose pages are not built yet answer with a page that says so, under the
+        // same permission as their link (the later pages replace these).
+        for section in PortalNavigation.sections where !routes.contains(where: { $0.method == .get && $0.path == section.href }) {
+            add(PortalRoute(.get, section.href, .permission(section.permission))) { _, _, call in
+                try messagePage(
+                    try call.signedIn, status: .ok, title: section.label, heading: section.label,
+                    text: "This page is not built yet: it comes with the next steps of the operator portal.",
+                    current: section.href)
+            }
+        }
         return routes
     }
 
@@ -143,13 +161,13 @@ struct PortalController<Context: RequestContext>: Sendable {
     }
 
     func messagePage(
-        _ session: PortalSession?, status: HTTPResponse.Status, title: String, heading: String, text: String
+        _ session: PortalSession?, status: HTTPResponse.Status, title: String, heading: String, text: String, current: String = ""
     ) throws -> Response {
         let link = session == nil ? ("/portal/login", "Sign in") : ("/portal/", "Back to the overview")
         return try renderer.page(
             "message",
             PortalPageContext(
-                title: title, chrome: session.map { chrome($0, current: "") }, notice: nil, scripts: [],
+                title: title, chrome: session.map { chrome($0, current: current) }, notice: nil, scripts: [],
                 content: Message(heading: heading, text: text, link: link.0, linkLabel: link.1)),
             status: status)
     }

@@ -16,8 +16,8 @@ enum PortalStyleSheet {
     header.top { display: flex; align-items: center; justify-content: space-between; gap: 12px; padding: 10px 20px;
       background: #13293d; color: #fff; }
     header.top .brand { color: #fff; font-weight: 700; font-size: 1.1rem; text-decoration: none; letter-spacing: 0.02em; }
-    .account { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; justify-content: flex-end; }
-    .account .who { white-space: nowrap; }
+    .account { display: flex; align-items: center; gap: 12px; justify-content: flex-end; min-width: 0; }
+    .account .who { white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
     .role { display: inline-block; padding: 1px 8px; border-radius: 10px; font-size: 0.8rem; background: var(--idle-bg); color: var(--idle); }
     header.top .role { background: rgba(255,255,255,0.15); color: #fff; }
     .role-admin { background: #efe3fb; color: #5b2a86; }
@@ -26,7 +26,9 @@ enum PortalStyleSheet {
     .link-button { background: none; border: 1px solid rgba(255,255,255,0.5); color: #fff; border-radius: 6px; padding: 4px 10px;
       font: inherit; cursor: pointer; }
     .link-button:hover { background: rgba(255,255,255,0.12); }
-    nav.main-nav { display: flex; gap: 4px; padding: 0 16px; background: #fff; border-bottom: 1px solid var(--line); overflow-x: auto; }
+    nav.main-nav { display: flex; gap: 4px; padding: 0 16px; background: #fff; border-bottom: 1px solid var(--line); overflow-x: auto;
+      scrollbar-width: none; }
+    nav.main-nav::-webkit-scrollbar { display: none; }
     nav.main-nav a { padding: 10px 12px; text-decoration: none; color: var(--muted); border-bottom: 3px solid transparent; white-space: nowrap; }
     nav.main-nav a:hover { color: var(--ink); }
     nav.main-nav a.current { color: var(--ink); border-bottom-color: var(--brand); font-weight: 600; }
@@ -34,6 +36,7 @@ enum PortalStyleSheet {
     footer.bottom { text-align: center; color: var(--muted); font-size: 0.8rem; padding: 12px; }
     h1 { font-size: 1.5rem; margin: 0 0 4px; }
     h2 { font-size: 1.1rem; margin: 0; }
+    .card > h2 { margin-bottom: 12px; }
     .page-head { margin-bottom: 16px; }
     .muted { color: var(--muted); }
     .small { font-size: 0.85rem; }
@@ -52,6 +55,7 @@ enum PortalStyleSheet {
     button { font: inherit; cursor: pointer; }
     button.primary { margin-top: 8px; background: var(--brand); color: #fff; border: none; border-radius: 6px; padding: 10px 16px; font-weight: 600; }
     button.primary:hover { background: var(--brand-dark); }
+    form.inline-submit button.primary { align-self: flex-start; }
     button.danger { background: #fff; color: var(--bad); border: 1px solid var(--bad); border-radius: 6px; padding: 4px 10px; }
     button.danger:hover { background: var(--bad-bg); }
     .stations { display: grid; grid-template-columns: repeat(auto-fill, minmax(330px, 1fr)); gap: 16px; }
@@ -84,6 +88,9 @@ enum PortalStyleSheet {
     .pager { display: flex; justify-content: space-between; margin: 12px 0 0; }
     @media (max-width: 640px) {
       header.top { padding: 8px 12px; }
+      header.top .brand { font-size: 1rem; }
+      .account { gap: 8px; }
+      nav.main-nav { padding: 0 4px; }
       main { padding: 12px; }
       .stations { grid-template-columns: 1fr; }
       dl.facts { grid-template-columns: 1fr 1fr; }

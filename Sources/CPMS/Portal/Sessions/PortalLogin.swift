@@ -42,6 +42,7 @@ public struct PortalLogin: Sendable {
         let matches = try await hasher.verify(password, against: usable ? account?.passwordHash : nil)
         if let account, matches {
             try await failures.clear(LoginFailureStore.subject(user: name))
+            try await sessions.deleteExpired(at: now, settings: settings)
             let opened = try await sessions.open(user: account.user.name, at: now, userAgent: userAgent, clientAddress: clientAddress)
             return .loggedIn(id: opened.id, session: PortalSession(
                 user: account.user.name, role: account.user.role, csrfToken: opened.csrfToken, createdAt: now, lastSeenAt: now,

@@ -5,7 +5,7 @@ extension PortalTemplates {
     {{#content}}
     <div class="page-head">
       <h1>Overview</h1>
-      <p class="muted"><span id="station-count">{{stationCount}}</span> stations · <span id="live-state" data-live="{{liveURL}}">updated {{updatedAt}}</span></p>
+      <p class="muted">Stations: <span id="station-count">{{stationCount}}</span> · <span id="live-state" data-live="{{liveURL}}">updated {{updatedAt}}</span></p>
     </div>
     <div class="stations" id="stations">
     {{#stations}}

@@ -26,7 +26,7 @@ extension PortalTemplates {
     <section class="card">
       <h2>Add a user</h2>
       {{#form}}
-      <form method="post" action="/portal/users" class="stacked" id="add-user">
+      <form method="post" action="/portal/users" class="stacked inline-submit" id="add-user">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <label for="new-name">Name</label>
         <input id="new-name" name="name" type="text" autocapitalize="none" spellcheck="false" value="{{name}}" required>
