@@ -97,6 +97,18 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Energy supply: when a station that refused or did not answer its schedule or grid cap is sent it again, in seconds (1...3600).")
     var supplyRetryInterval = 60.0
 
+    @Option(help: "Operator portal: a session unused for this many seconds ends (1...86400; polling the overview does not count as use).")
+    var portalIdleTimeout = 1_800
+
+    @Option(help: "Operator portal: a session ends this many seconds after its login, used or not (60...604800).")
+    var portalAbsoluteTimeout = 43_200
+
+    @Flag(help: "Operator portal: mark the session cookie Secure (always so when --public-url is https).")
+    var portalSecureCookie = false
+
+    @Option(help: "Operator portal: where Debian's libjs-chart.js installed chart.js (served as /portal/static/chart.js).")
+    var portalChartJs = PortalSettings().chartJSPath
+
     @OptionGroup var database: DatabaseOption
 
     /// The calendar settings the options give.
@@ -156,6 +168,10 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--supply-default-connection-limit must be more than 0 W")
         }
         guard (1...3_600).contains(supplyRetryInterval) else { throw ValidationError("--supply-retry-interval must be 1...3600 seconds") }
+        guard (1...86_400).contains(portalIdleTimeout) else { throw ValidationError("--portal-idle-timeout must be 1...86400 seconds") }
+        guard (60...604_800).contains(portalAbsoluteTimeout) else {
+            throw ValidationError("--portal-absolute-timeout must be 60...604800 seconds")
+        }
         if let problem = calendarSettings.problem {
             let option = [
                 ("slot step", "--calendar-slot-step"), ("turnaround gap", "--calendar-turnaround-gap"),
@@ -200,6 +216,10 @@ struct Serve: AsyncParsableCommand {
         configuration.supply.unsuppliedPricePerKWh = Decimal(string: supplyUnsuppliedPrice, locale: Locale(identifier: "en_US_POSIX")) ?? 0
         configuration.supply.defaultConnectionLimitW = supplyDefaultConnectionLimit
         configuration.supply.retryInterval = .milliseconds(Int64(supplyRetryInterval * 1000))
+        configuration.portal.idleTimeout = .seconds(portalIdleTimeout)
+        configuration.portal.absoluteTimeout = .seconds(portalAbsoluteTimeout)
+        configuration.portal.secureCookie = portalSecureCookie || configuration.ocpi.publicURL.lowercased().hasPrefix("https://")
+        configuration.portal.chartJSPath = portalChartJs
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)
         } catch {

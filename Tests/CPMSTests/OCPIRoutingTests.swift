@@ -35,7 +35,7 @@ struct OCPIRoutingTests {
         let parties = OCPIPartyStore(database: database)
         var routing = OCPIRouting(settings: OCPISettings(publicURL: "https://cpms.example/"), parties: parties, clock: ManualClock(), logger: .quiet)
         routing.add(EchoModule())
-        let router = Router(context: BasicWebSocketRequestContext.self)
+        let router = Router(context: CPMSRequestContext.self)
         routing.addRoutes(to: router)
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: .quiet)
         do {

@@ -68,7 +68,7 @@ func buildCPMSApplication(
     let sessionPublisher = SessionPublisher(database: database, party: party, queue: pushQueue, recorder: recorder, logger: logger)
     gateway.sessions = sessionPublisher
 
-    let router = Router(context: BasicWebSocketRequestContext.self)
+    let router = Router(context: CPMSRequestContext.self)
     gateway.addRoutes(to: router)
     let api = router.group("api").add(middleware: APIMiddleware(tokens: APITokenStore(database: database), logger: logger))
     StationsController(registry: registry, reports: StationReports(database: database), connections: connections).addRoutes(to: api)
@@ -108,6 +108,10 @@ func buildCPMSApplication(
         settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.addRoutes(to: router)
     OSCPFlexibilityProviderRoutes(directory: oscpFeeds, logger: logger).addRoutes(to: router)
+    PortalController(
+        database: database, connections: connections, clock: clock, settings: configuration.portal,
+        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(), logger: logger
+    ).addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes
     return Application(

@@ -27,6 +27,8 @@ public struct CPMSConfiguration: Sendable {
     public var ocpiCommandTimeout = 30
     /// Energy supply: replanning, the plan's currency, defaults.
     public var supply = SupplySettings()
+    /// The operator portal: session expiry, cookie, login throttling, bcrypt cost, chart.js's path.
+    public var portal = PortalSettings()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),

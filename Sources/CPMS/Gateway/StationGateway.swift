@@ -23,7 +23,7 @@ struct StationGateway: Sendable {
     /// Answers Authorize and TransactionEvent id tokens; nil: `--accepted-tokens` alone.
     var authorizer: (any StationTokenAuthorizer)?
 
-    func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
+    func addRoutes(to router: Router<CPMSRequestContext>) {
         let gateway = self
         router.ws("ocpp/:id") { request, context in
             let id = context.parameters.get("id") ?? ""

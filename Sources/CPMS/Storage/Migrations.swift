@@ -184,6 +184,7 @@ public enum Migrations {
         supply,
         openADREvents,
         oscp,
+        portal,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.

@@ -1,10 +1,10 @@
 public import Foundation
 public import Hummingbird
-public import HummingbirdWebSocket
+import HummingbirdWebSocket
 
 /// The context of a request under `/ocpi`: who is calling (set by `OCPIMiddleware`) and the request's ids.
 public struct OCPIRequestContext: RequestContext {
-    public typealias Source = BasicWebSocketRequestContext
+    public typealias Source = CPMSRequestContext
     public var coreContext: CoreRequestContextStorage
     /// The eMSP whose token authenticated the request, and what the token grants.
     public var authentication: OCPIAuthentication?

@@ -1,5 +1,5 @@
 public import Hummingbird
-public import HummingbirdWebSocket
+import HummingbirdWebSocket
 public import Logging
 public import OCPI
 public import StationCore
@@ -42,7 +42,7 @@ public struct OCPIRouting: Sendable {
         OCPIMiddleware(parties: parties, settings: settings, admission: admission, clock: clock, logger: logger)
     }
 
-    public func addRoutes(to router: Router<BasicWebSocketRequestContext>) {
+    public func addRoutes(to router: Router<CPMSRequestContext>) {
         let ocpi = router.group("ocpi", context: OCPIRequestContext.self)
         VersionsController(settings: settings, endpoints: { [self] in endpoints(for: $0) }).addRoutes(to: ocpi.group().add(middleware: middleware(.registrationToo)))
         for module in modules {

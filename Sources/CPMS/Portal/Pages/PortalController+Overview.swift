@@ -1,0 +1,81 @@
+import Foundation
+import Hummingbird
+
+/// `/portal/` and `/portal/overview.json`: every station's connection, sockets, grid power and battery, live.
+extension PortalController {
+    struct OverviewView: Sendable, Encodable {
+        let stationCount: Int
+        let updatedAt: String
+        let liveURL = PortalRoute.overviewData.path
+        let stations: [StationCard]
+    }
+
+    /// One station's card; the JSON for the live updates has the same fields, already formatted.
+    struct StationCard: Sendable, Encodable {
+        let id: String
+        let connection: String
+        let connectionClass: String
+        let grid: String
+        let battery: String
+        /// The purchase price and DSO and today's energy cost come with the energy supply (issue 16).
+        let purchase: String
+        let energyCost: String
+        let lastSeen: String
+        let sockets: [SocketChip]
+    }
+
+    struct SocketChip: Sendable, Encodable {
+        let key: String
+        let label: String
+        let status: String
+        let statusClass: String
+        let power: String
+    }
+
+    func overviewPage(_ call: Call) async throws -> Response {
+        let session = try call.signedIn
+        let view = try await overview()
+        return try renderer.page(
+            "overview",
+            PortalPageContext(
+                title: "Overview", chrome: chrome(session, current: "/portal/"), notice: nil, scripts: ["/portal/static/overview.js"],
+                content: view))
+    }
+
+    func overviewData() async throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return Response(
+            status: .ok, headers: [.contentType: "application/json"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(try await overview()))))
+    }
+
+    func overview() async throws -> OverviewView {
+        let stations = try await OverviewData(database: database).stations()
+        let live = Set(await connections.connectedStations)
+        let now = clock.wallTime
+        return OverviewView(
+            stationCount: stations.count, updatedAt: PortalFormat.clockTime(now),
+            stations: stations.map { Self.card($0, connected: live.contains($0.id), now: now) })
+    }
+
+    static func card(_ station: OverviewData.Station, connected: Bool, now: Date) -> StationCard {
+        let multipleConnectors = Dictionary(grouping: station.sockets, by: \.evse).filter { $0.value.count > 1 }.keys
+        let battery = station.battery.map { battery in
+            "\(PortalFormat.percent(battery.socPercent)) · \(PortalFormat.batteryPower(battery.powerW))"
+        }
+        return StationCard(
+            id: station.id, connection: connected ? "Connected" : "Offline", connectionClass: connected ? "online" : "offline",
+            grid: station.gridPowerW.map(PortalFormat.gridPower) ?? "—", battery: battery ?? "—",
+            purchase: "not configured yet", energyCost: "—",
+            lastSeen: station.lastSeen.map { "Last message \(PortalFormat.age(from: $0, to: now))" } ?? "Never connected",
+            sockets: station.sockets.map { socket in
+                let name = socket.socket.map { "\($0)" } ?? "EVSE \(socket.evse)"
+                return SocketChip(
+                    key: "\(socket.evse)/\(socket.connector)",
+                    label: multipleConnectors.contains(socket.evse) ? "\(name)/\(socket.connector)" : name,
+                    status: socket.status, statusClass: socket.status.lowercased().filter { $0.isLetter },
+                    power: socket.powerW.map(PortalFormat.power) ?? "")
+            })
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// How the portal writes numbers and times (UTC; a page's own time zone comes with the station pages).
+enum PortalFormat {
+    static func power(_ watts: Double) -> String {
+        guard watts.isFinite else { return "—" }
+        if abs(watts) >= 1000 { return String(format: "%.1f kW", watts / 1000) }
+        return String(format: "%.0f W", watts)
+    }
+
+    /// Grid power: positive is import.
+    static func gridPower(_ watts: Double) -> String {
+        guard watts.isFinite else { return "—" }
+        if abs(watts) < 1 { return "0 W" }
+        return watts > 0 ? "\(power(watts)) import" : "\(power(-watts)) export"
+    }
+
+    /// Battery power: positive is discharging.
+    static func batteryPower(_ watts: Double) -> String {
+        guard watts.isFinite else { return "—" }
+        if abs(watts) < 1 { return "idle" }
+        return watts > 0 ? "discharging \(power(watts))" : "charging \(power(-watts))"
+    }
+
+    static func percent(_ value: Double) -> String {
+        value.isFinite ? String(format: "%.0f %%", value) : "—"
+    }
+
+    /// `HH:mm:ss UTC`.
+    static func clockTime(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let day = ((seconds % 86_400) + 86_400) % 86_400
+        return String(format: "%02d:%02d:%02d UTC", day / 3600, day / 60 % 60, day % 60)
+    }
+
+    /// `yyyy-MM-dd HH:mm` in UTC.
+    static func dateTime(_ date: Date) -> String {
+        String(StoredTime.text(date).prefix(16)).replacingOccurrences(of: "T", with: " ")
+    }
+
+    /// "12 s ago", "5 min ago", "3 h ago", or the date when older than a day.
+    static func age(from date: Date, to now: Date) -> String {
+        let seconds = Int(now.timeIntervalSince(date).rounded())
+        switch seconds {
+        case ..<5: return "just now"
+        case ..<60: return "\(seconds) s ago"
+        case ..<3600: return "\(seconds / 60) min ago"
+        case ..<86_400: return "\(seconds / 3600) h ago"
+        default: return "at \(dateTime(date)) UTC"
+        }
+    }
+}
