@@ -35,3 +35,21 @@ for record in records:
 battery = detail.get("latest_battery_telemetry")
 if battery:
     print(f"  battery {battery['soc_percent']:.1f} %, {battery['power_w'] / 1000:+.1f} kW (+ charging), {battery['mode']}")
+
+try:
+    plan = get(f"supply/plan?group={station}")
+    summary = get("supply/summary")
+except Exception as error:
+    print(f"  (no supply plan: {error})")
+    sys.exit(0)
+if plan:
+    now = plan[0]
+    print(f"  buying from {now.get('dso') or '(no DSO)'} at {now['price_per_kwh']:.2f} {now['currency']}/kWh "
+          f"({now['quality']}, {(now.get('renewable_share') or 0) * 100:.0f} % renewable): {'; '.join(now['reasons'][:1])}")
+    change = next((w for w in plan[1:] if w.get("dso") != now.get("dso")), None)
+    if change:
+        print(f"  from {change['window_start'][11:16]} UTC: {change.get('dso') or '(no DSO)'} at {change['price_per_kwh']:.2f} "
+              f"{change['currency']}/kWh")
+today = next((s for s in summary.get("stations", []) if s.get("station") == station), None)
+if today:
+    print(f"  bought today: {today['energy_wh'] / 1000:.2f} kWh for {today['cost']:.2f} {summary.get('currency') or ''}")
