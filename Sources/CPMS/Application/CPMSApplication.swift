@@ -99,10 +99,11 @@ func buildCPMSApplication(
             store: BookingStore(database: database), queue: pushQueue, settings: configuration.bookings),
         settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.addRoutes(to: router)
-    PortalController(
+    var portal = PortalController<CPMSRequestContext>(
         database: database, connections: connections, clock: clock, settings: configuration.portal,
-        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(), logger: logger
-    ).addRoutes(to: router)
+        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(), logger: logger)
+    portal.tariffPushes = tariffPushes
+    portal.addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes
     return Application(
