@@ -18,7 +18,10 @@ struct PortalRoutesTests {
         let clock: ManualClock
     }
 
-    func withPortal(_ backend: TestBackend = .sqlite, _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void) async throws {
+    func withPortal(
+        _ backend: TestBackend = .sqlite, configure: (inout CPMSConfiguration) -> Void = { _ in },
+        _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void
+    ) async throws {
         let database = try await backend.open()
         let fixture = Fixture(database: database, clock: ManualClock())
         let hasher = PasswordHasher(cost: 4)
@@ -29,6 +32,7 @@ struct PortalRoutesTests {
         var configuration = CPMSConfiguration(host: "127.0.0.1", port: 0)
         configuration.portal.bcryptCost = 4
         configuration.portal.throttle.baseDelay = .zero
+        configure(&configuration)
         let app = try await buildCPMSApplication(configuration: configuration, database: database, clock: fixture.clock, logger: .quiet)
         do {
             try await app.test(.router) { client in try await body(fixture, client) }
