@@ -10,6 +10,7 @@ eMSPs pages (1280 and 375 px wide) go to .build/portal-screenshots (not committe
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import subprocess
 import uuid
@@ -23,7 +24,7 @@ from ocpp.v201 import call
 
 from test_cpms_ocpi_credentials import BIN, CPMS, envelope, emsp  # noqa: F401 (fixture)
 from test_cpms_ocpp201 import Station, basic, iso
-from test_cpms_portal import browser, post_form, shoot, sign_in, submit_and_wait
+from test_cpms_portal import SCREENSHOTS, browser, post_form, sign_in, submit_and_wait
 from test_stationd_process import wait_until
 from selenium.webdriver.common.by import By
 
@@ -50,6 +51,17 @@ def server(tmp_path):
 def meter(wh: float, at: datetime) -> list[dict]:
     return [{"timestamp": iso(at), "sampled_value": [
         {"value": wh / 1000, "measurand": "Energy.Active.Import.Register", "unit_of_measure": {"unit": "kWh"}}]}]
+
+
+def shoot(driver, name: str):
+    """A screenshot of the whole page, below the window's bottom too (Chrome DevTools)."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    # the window's width (its scrollbar goes away when the whole height is captured)
+    width = driver.execute_script("return window.innerWidth")
+    height = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})["cssContentSize"]["height"]
+    shot = driver.execute_cdp_cmd("Page.captureScreenshot", {
+        "format": "png", "captureBeyondViewport": True, "clip": {"x": 0, "y": 0, "width": width, "height": height, "scale": 1}})
+    (SCREENSHOTS / f"{name}.png").write_bytes(base64.b64decode(shot["data"]))
 
 
 def push_state(driver, emsp_name: str) -> str:
@@ -86,12 +98,13 @@ def test_an_admin_changes_the_energy_price_the_emsp_gets_it_and_the_next_session
     server.ok("emsp", "register", emsp_name, "--versions-url", emsp.versions_url, "--token-a", emsp.token_a)
     tariff_path = f"/tariffs/DE/STM/{tariff_id}"
 
-    def tariff_puts(price: float) -> list[dict]:
-        requests = httpx.get(f"{emsp.base}/peer/requests", timeout=10).json()["requests"]
+    def tariff_puts(price: float | None = None) -> list[dict]:
+        requests = httpx.get(f"{emsp.base}/peer/requests", timeout=30).json()["requests"]
         return [r for r in requests if r["method"] == "PUT" and r["path"].endswith(tariff_path) and r["status"] == 200
-                and json.loads(r["body"])["elements"][0]["price_components"][0]["price"] == price]
+                and (price is None or json.loads(r["body"])["elements"][0]["price_components"][0]["price"] == price)]
 
-    wait_until(lambda: tariff_puts(0.30), 60, "the eMSP to receive the tariff at 0.30 on registration")
+    # Generous waits (each returns as soon as its condition holds): the machine running this may be loaded.
+    wait_until(lambda: tariff_puts(0.30), 120, "the eMSP to receive the tariff at 0.30 on registration")
     portal = SimpleNamespace(base=server.url)
 
     admin = browser()
@@ -107,7 +120,7 @@ def test_an_admin_changes_the_energy_price_the_emsp_gets_it_and_the_next_session
         def delivered() -> bool:
             admin.refresh()
             return push_state(admin, emsp_name) == "delivered"
-        wait_until(delivered, 60, "the page to show the registration's push delivered")
+        wait_until(delivered, 120, "the page to show the registration's push delivered")
 
         # A bad price is explained next to its field and saves nothing.
         field = admin.find_element(By.ID, "price-0-0")
@@ -119,6 +132,7 @@ def test_an_admin_changes_the_energy_price_the_emsp_gets_it_and_the_next_session
         shoot(admin, "tariff-bad-input-1280")
         versions = httpx.get(f"{server.url}/api/tariffs/{tariff_id}", headers=api, timeout=30).json()
         assert [v["version"] for v in versions["versions"]] == [1], versions
+        assert len(tariff_puts()) == 1, "nothing was pushed for the refused input"
 
         # The new energy price, saved: a new version, pushed to the eMSP.
         field = admin.find_element(By.ID, "price-0-0")
@@ -127,12 +141,20 @@ def test_an_admin_changes_the_energy_price_the_emsp_gets_it_and_the_next_session
         submit_and_wait(admin, "#save-changes")
         assert "Saved as version 2" in admin.find_element(By.CSS_SELECTOR, ".notice").text
         assert admin.find_element(By.ID, "current-version").text == "2"
-        pushed = wait_until(lambda: tariff_puts(0.40), 60, "the eMSP to receive the tariff at 0.40")
+        pushed = wait_until(lambda: tariff_puts(0.40), 120, "the eMSP to receive the tariff at 0.40")
         assert json.loads(pushed[-1]["body"])["id"] == tariff_id
-        wait_until(delivered, 60, "the page to show the new version's push delivered")
+        wait_until(delivered, 120, "the page to show the new version's push delivered")
         shoot(admin, "tariff-1280")
         versions = httpx.get(f"{server.url}/api/tariffs/{tariff_id}", headers=api, timeout=30).json()
         assert [v["version"] for v in versions["versions"]] == [1, 2], versions
+        # A forged POST with the admin's own session but without the CSRF token (or with a wrong one) is refused.
+        session = admin.get_cookie("cpms_session")["value"]
+        for forged in ({}, {"_csrf": "not-the-token"}):
+            fields = {**forged, "version": "2", "price-0-0": "0.01"}
+            assert post_form(portal, f"/portal/tariffs/{tariff_id}", fields, session) == 403, forged
+        versions = httpx.get(f"{server.url}/api/tariffs/{tariff_id}", headers=api, timeout=30).json()
+        assert [v["version"] for v in versions["versions"]] == [1, 2], versions
+
         admin.get(server.url + "/portal/audit")
         assert "tariff.update" in admin.page_source and f"tariff:{tariff_id}" in admin.page_source
         admin.get(server.url + "/portal/emsps")
@@ -181,7 +203,7 @@ def test_an_admin_changes_the_energy_price_the_emsp_gets_it_and_the_next_session
 
     async def charge():
         ws = await websockets.connect(f"ws://127.0.0.1:{server.port}/ocpp/{sid}", subprotocols=["ocpp2.0.1"],
-                                      additional_headers=basic(sid, password), open_timeout=10)
+                                      additional_headers=basic(sid, password), open_timeout=30)
         station = Station(sid, ws, response_timeout=30)
         runner = asyncio.create_task(station.start())
         try:
@@ -202,10 +224,10 @@ def test_an_admin_changes_the_energy_price_the_emsp_gets_it_and_the_next_session
     asyncio.run(charge())
 
     def cdrs() -> list[dict]:
-        requests = httpx.get(f"{emsp.base}/peer/requests", timeout=10).json()["requests"]
+        requests = httpx.get(f"{emsp.base}/peer/requests", timeout=30).json()["requests"]
         return [json.loads(r["body"]) for r in requests if "/cdrs" in r["path"] and r["method"] == "POST" and r["status"] == 200]
 
-    [cdr] = wait_until(cdrs, 90, "the eMSP to receive the session's CDR")
+    [cdr] = wait_until(cdrs, 120, "the eMSP to receive the session's CDR")
     # By hand: 4.8 kWh x 0.40 = 1.92 (+21 % VAT: 2.3232).
     assert cdr["total_energy"] == 4.8
     assert cdr["total_cost"] == {"excl_vat": 1.92, "incl_vat": 2.3232}, cdr["total_cost"]

@@ -24,11 +24,11 @@ extension PortalStyleSheet {
     .two-columns .card { margin-bottom: 0; }
     .two-columns + .card { margin-top: 16px; }
     ul.plain { margin: 0; padding-left: 1.1em; }
-    .card-head { display: flex; justify-content: space-between; align-items: center; gap: 12px; }
+    .card-head { display: flex; justify-content: space-between; align-items: center; gap: 12px; margin-bottom: 12px; }
     .card-head h2 { margin: 0; }
     .emsp h3 { font-size: 0.95rem; margin: 12px 0 6px; }
     dl.facts.queue { grid-template-columns: repeat(4, 1fr); }
-    .url, dd.url { word-break: break-all; font-weight: 400; font-size: 0.9rem; }
+    .url, dl.facts dd.url { word-break: break-all; font-weight: 400; font-size: 0.9rem; }
     .block { display: block; }
     details summary { cursor: pointer; color: var(--brand); margin-top: 8px; }
     @media (max-width: 640px) {

@@ -3,7 +3,7 @@ extension PortalTemplates {
     static let emsps = """
     {{<layout}}{{$main}}
     {{#content}}
-    <div class="page-head"><h1>eMSPs</h1><p class="muted">The parties cpms is the CPO for, what they receive, and how their push queue stands.</p></div>
+    <div class="page-head"><h1>eMSPs</h1><p class="muted">The eMSPs registered with this CPO: their OCPI roles, the modules they receive, and how their push queue stands.</p></div>
     {{#emsps}}
     <article class="card emsp" data-emsp="{{name}}">
       <header class="card-head"><h2>{{name}}</h2><span class="badge party-{{statusClass}}" data-field="status">{{status}}</span></header>
