@@ -57,10 +57,7 @@ public struct TariffStore: Sendable {
     /// Saves `tariff` as the next version of the stored tariff with its id, valid from `time` (or from the
     /// previous version's start, if the clock went back).
     public func edit(_ tariff: Tariff, at time: Date) async throws -> TariffVersion {
-        try await database.transaction { connection in
-            guard let latest = try await Self.versions(of: tariff.id, connection).last else { throw TariffStoreError.unknownTariff(tariff.id) }
-            return try await Self.insertVersion(tariff, number: latest.version + 1, validFrom: max(time, latest.validFrom), connection)
-        }
+        try await edit(tariff, at: time, expecting: nil) { _, _ in }
     }
 
     /// Saves `tariff` as the next version like `edit`, and runs `also` with the new version on the same
