@@ -230,6 +230,24 @@ struct PortalTariffPagesTests {
         }
     }
 
+    @Test func aTariffNotPublishedYetIsNotPushedThenQueuedOnceTheSweepPublishesIt() async throws {
+        let database = try await TestBackend.sqlite.open()
+        defer { Task { await database.shutdown() } }
+        let clock = ManualClock()
+        _ = try await TariffStore(database: database).create(try OCPIJSON.decodeTariff(Data(Self.tariffJSON.utf8)), at: clock.wallTime)
+        try await OCPIProducerTests.register("tnm", on: database)
+        func states() async throws -> [String] {
+            try await TariffPushStatus.read(tariffID: "AC-1", parties: try await OCPIPartyStore(database: database).all(), database: database)
+                .map { "\($0.emsp): \($0.state.rawValue)" }
+        }
+        #expect(try await states() == ["tnm: not pushed"])
+        let pushes = TariffPushes(
+            database: database, queue: OCPIPushQueue(database: database, wake: {}), party: try CPOParty(countryCode: "DE", partyID: "STM"),
+            now: { clock.wallTime }, logger: .quiet)
+        #expect(try await pushes.sweep() == 1)
+        #expect(try await states() == ["tnm: queued"])
+    }
+
     @Test func aPriceIsAPlainNumberNotNegativeWithAtMostFourDecimals() {
         func ok(_ text: String) -> Decimal? { try? TariffPriceEdit.price(text).get() }
         #expect(ok("0.35") == Decimal(string: "0.35"))
