@@ -55,7 +55,7 @@ extension PortalTemplates {
             {{#components}}
               <tr data-component="{{field}}" data-type="{{type}}">
                 <td data-label="Component">{{label}} <span class="muted small">{{type}}</span></td>
-                <td data-label="Price">{{#canEdit}}<span class="price-input"><input id="{{field}}" name="{{field}}" type="text" inputmode="decimal" autocomplete="off" value="{{price}}"{{#error}} aria-invalid="true" aria-describedby="{{field}}-error"{{/error}}> <span class="unit">{{unit}}</span></span>
+                <td data-label="Price">{{#canEdit}}<span class="price-input"><input id="{{field}}" name="{{field}}" type="text" inputmode="decimal" autocomplete="off" value="{{price}}" aria-label="{{label}} price in {{unit}}"{{#error}} aria-invalid="true" aria-describedby="{{field}}-error"{{/error}}> <span class="unit">{{unit}}</span></span>
                   {{#error}}<p class="field-error" id="{{field}}-error">{{.}}</p>{{/error}}{{/canEdit}}{{^canEdit}}<span class="price" id="{{field}}">{{price}}</span> {{unit}}{{/canEdit}}</td>
                 <td data-label="VAT">{{vat}}</td>
                 <td data-label="Step size">{{step}}</td>
