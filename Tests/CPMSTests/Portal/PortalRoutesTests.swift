@@ -260,7 +260,7 @@ struct PortalRoutesTests {
             #expect(card["grid"] as? String == "12.5 kW import")
             #expect(card["battery"] as? String == "54 % · charging 1.2 kW")
             let sockets = try #require(card["sockets"] as? [[String: Any]])
-            #expect(sockets.map { $0["label"] as? String } == ["A", "B"])
+            #expect(sockets.map { $0["label"] as? String } == ["Socket A", "Socket B"])
             #expect(sockets.map { $0["status"] as? String } == ["Occupied", "Available"])
             #expect(sockets.first?["power"] as? String == "7.4 kW")
             let html = Self.body(try await send(client, &viewer, .get, "/portal/"))

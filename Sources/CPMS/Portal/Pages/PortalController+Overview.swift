@@ -70,7 +70,7 @@ extension PortalController {
             purchase: "not configured yet", energyCost: "—",
             lastSeen: station.lastSeen.map { "Last message \(PortalFormat.age(from: $0, to: now))" } ?? "Never connected",
             sockets: station.sockets.map { socket in
-                let name = socket.socket.map { "\($0)" } ?? "EVSE \(socket.evse)"
+                let name = socket.socket.map { "Socket \($0)" } ?? "EVSE \(socket.evse)"
                 return SocketChip(
                     key: "\(socket.evse)/\(socket.connector)",
                     label: multipleConnectors.contains(socket.evse) ? "\(name)/\(socket.connector)" : name,
