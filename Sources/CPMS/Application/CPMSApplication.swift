@@ -110,7 +110,11 @@ func buildCPMSApplication(
     OSCPFlexibilityProviderRoutes(directory: oscpFeeds, logger: logger).addRoutes(to: router)
     var portal = PortalController<CPMSRequestContext>(
         database: database, connections: connections, clock: clock, settings: configuration.portal,
-        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(), logger: logger)
+        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(),
+        supply: OverviewSupply(
+            monitor: supply.monitor,
+            totals: SupplyDayTotalsCache(monitor: supply.monitor, maxAge: configuration.portal.supplyTotalsMaxAge)),
+        logger: logger)
     portal.tariffPushes = tariffPushes
     portal.addRoutes(to: router)
 

@@ -14,6 +14,8 @@ struct PortalController<Context: RequestContext>: Sendable {
     let settings: PortalSettings
     let hasher: PasswordHasher
     let renderer: PortalRenderer
+    /// The overview's supply figures (the energy supply's plan and monitoring).
+    let supply: OverviewSupply
     let logger: Logger
     /// Pushes a tariff saved on the Tariffs page to the eMSPs (nil: nothing is pushed, as in some tests).
     var tariffPushes: TariffPushes? = nil
