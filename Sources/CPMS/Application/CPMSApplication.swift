@@ -108,10 +108,15 @@ func buildCPMSApplication(
         settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.addRoutes(to: router)
     OSCPFlexibilityProviderRoutes(directory: oscpFeeds, logger: logger).addRoutes(to: router)
-    PortalController(
+    var portal = PortalController<CPMSRequestContext>(
         database: database, connections: connections, clock: clock, settings: configuration.portal,
-        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(), logger: logger
-    ).addRoutes(to: router)
+        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(),
+        supply: OverviewSupply(
+            monitor: supply.monitor,
+            totals: SupplyDayTotalsCache(monitor: supply.monitor, maxAge: configuration.portal.supplyTotalsMaxAge)),
+        logger: logger)
+    portal.tariffPushes = tariffPushes
+    portal.addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes
     return Application(

@@ -57,9 +57,43 @@ public struct TariffStore: Sendable {
     /// Saves `tariff` as the next version of the stored tariff with its id, valid from `time` (or from the
     /// previous version's start, if the clock went back).
     public func edit(_ tariff: Tariff, at time: Date) async throws -> TariffVersion {
+        try await edit(tariff, at: time, expecting: nil) { _, _ in }
+    }
+
+    /// Saves `tariff` as the next version like `edit`, and runs `also` with the new version on the same
+    /// transaction (the portal writes its audit entry there); `expecting` refuses the edit when the latest
+    /// version is no longer that number (someone else saved in between).
+    func edit(
+        _ tariff: Tariff, at time: Date, expecting expected: Int? = nil,
+        also: @escaping @Sendable (TariffVersion, any SQLDatabase) async throws -> Void
+    ) async throws -> TariffVersion {
         try await database.transaction { connection in
             guard let latest = try await Self.versions(of: tariff.id, connection).last else { throw TariffStoreError.unknownTariff(tariff.id) }
-            return try await Self.insertVersion(tariff, number: latest.version + 1, validFrom: max(time, latest.validFrom), connection)
+            if let expected, expected != latest.version { throw TariffStoreError.staleVersion(tariff.id, latest: latest.version) }
+            let version = try await Self.insertVersion(tariff, number: latest.version + 1, validFrom: max(time, latest.validFrom), connection)
+            try await also(version, connection)
+            return version
+        }
+    }
+
+    /// Where a tariff applies now: every station, EVSE or connector whose latest assignment names it.
+    public func targets(of id: String) async throws -> [TariffTarget] {
+        try await database.withConnection { connection in
+            let rows = try await connection.select().columns("station", "evse", "connector", "tariff").from("tariff_assignments")
+                .orderBy("station").orderBy("evse").orderBy("connector").orderBy("valid_from").orderBy("seq").all()
+            var latest: [String: (TariffTarget, String)] = [:]
+            var order: [String] = []
+            for row in rows {
+                let station = try row.decode(column: "station", as: String.self)
+                let evse = try row.decode(column: "evse", as: Int.self), connector = try row.decode(column: "connector", as: Int.self)
+                let key = "\(station)|\(evse)|\(connector)"
+                guard let target = try? TariffTarget(station: station, evse: evse == 0 ? nil : evse, connector: connector == 0 ? nil : connector) else {
+                    continue
+                }
+                if latest[key] == nil { order.append(key) }
+                latest[key] = (target, try row.decode(column: "tariff", as: String.self))
+            }
+            return order.compactMap { latest[$0] }.filter { $0.1 == id }.map(\.0)
         }
     }
 
@@ -175,6 +209,7 @@ public enum TariffStoreError: Error, Equatable, CustomStringConvertible, Sendabl
     case unknownStation(String)
     case invalidTarget(String)
     case corrupt(String)
+    case staleVersion(String, latest: Int)
 
     public var description: String {
         switch self {
@@ -183,6 +218,7 @@ public enum TariffStoreError: Error, Equatable, CustomStringConvertible, Sendabl
         case .unknownStation(let id): "unknown station \(id)"
         case .invalidTarget(let why): why
         case .corrupt(let what): "stored tariff is unreadable: \(what)"
+        case .staleVersion(let id, let latest): "tariff \(id) was changed meanwhile: its latest version is \(latest)"
         }
     }
 }

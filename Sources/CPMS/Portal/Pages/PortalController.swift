@@ -14,7 +14,11 @@ struct PortalController<Context: RequestContext>: Sendable {
     let settings: PortalSettings
     let hasher: PasswordHasher
     let renderer: PortalRenderer
+    /// The overview's supply figures (the energy supply's plan and monitoring).
+    let supply: OverviewSupply
     let logger: Logger
+    /// Pushes a tariff saved on the Tariffs page to the eMSPs (nil: nothing is pushed, as in some tests).
+    var tariffPushes: TariffPushes? = nil
 
     var users: PortalUserStore { PortalUserStore(database: database) }
     var sessions: PortalSessionStore { PortalSessionStore(database: database) }
@@ -69,6 +73,10 @@ struct PortalController<Context: RequestContext>: Sendable {
         add(.addUser) { _, _, call in try await addUser(call) }
         add(.disableUser) { _, context, call in try await disableUser(context.parameters.get("name") ?? "", call) }
         add(.audit) { request, _, call in try await auditPage(request, call) }
+        add(.tariffs) { _, _, call in try await tariffsPage(call) }
+        add(.tariff) { request, context, call in try await tariffPage(context.parameters.get("id") ?? "", request, call) }
+        add(.saveTariff) { _, context, call in try await saveTariffPrices(context.parameters.get("id") ?? "", call) }
+        add(.emsps) { _, _, call in try await emspsPage(call) }
         // Sections in the navigation whose pages are not built yet answer with a page that says so, under the
         // same permission as their link (the later pages replace these).
         for section in PortalNavigation.sections where !routes.contains(where: { $0.method == .get && $0.path == section.href }) {

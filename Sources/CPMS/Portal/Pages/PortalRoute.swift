@@ -49,4 +49,8 @@ extension PortalRoute {
     static let addUser = PortalRoute(.post, "/portal/users", .permission(.manageUsers))
     static let disableUser = PortalRoute(.post, "/portal/users/:name/disable", .permission(.manageUsers))
     static let audit = PortalRoute(.get, "/portal/audit", .permission(.viewAudit))
+    static let tariffs = PortalRoute(.get, "/portal/tariffs", .permission(.viewTariffs))
+    static let tariff = PortalRoute(.get, "/portal/tariffs/:id", .permission(.viewTariffs))
+    static let saveTariff = PortalRoute(.post, "/portal/tariffs/:id", .permission(.editTariffs))
+    static let emsps = PortalRoute(.get, "/portal/emsps", .permission(.viewEMSPs))
 }
