@@ -101,7 +101,8 @@ func buildCPMSApplication(
     ocpi.addRoutes(to: router)
     PortalController(
         database: database, connections: connections, clock: clock, settings: configuration.portal,
-        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(), logger: logger
+        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(), logger: logger,
+        calendar: calendar
     ).addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes

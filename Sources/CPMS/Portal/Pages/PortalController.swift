@@ -15,6 +15,8 @@ struct PortalController<Context: RequestContext>: Sendable {
     let hasher: PasswordHasher
     let renderer: PortalRenderer
     let logger: Logger
+    /// The booking calendar the Bookings page shows and changes (nil: the page says it is not running).
+    var calendar: CalendarService? = nil
 
     var users: PortalUserStore { PortalUserStore(database: database) }
     var sessions: PortalSessionStore { PortalSessionStore(database: database) }
@@ -69,6 +71,10 @@ struct PortalController<Context: RequestContext>: Sendable {
         add(.addUser) { _, _, call in try await addUser(call) }
         add(.disableUser) { _, context, call in try await disableUser(context.parameters.get("name") ?? "", call) }
         add(.audit) { request, _, call in try await auditPage(request, call) }
+        add(.bookings) { request, _, call in try await bookingsPage(request, call) }
+        add(.scheduleMaintenance) { _, _, call in try await scheduleMaintenance(call) }
+        add(.cancelMaintenance) { _, _, call in try await cancelCalendarEntry(call, booking: false) }
+        add(.cancelBooking) { _, _, call in try await cancelCalendarEntry(call, booking: true) }
         // Sections in the navigation whose pages are not built yet answer with a page that says so, under the
         // same permission as their link (the later pages replace these).
         for section in PortalNavigation.sections where !routes.contains(where: { $0.method == .get && $0.path == section.href }) {

@@ -49,4 +49,8 @@ extension PortalRoute {
     static let addUser = PortalRoute(.post, "/portal/users", .permission(.manageUsers))
     static let disableUser = PortalRoute(.post, "/portal/users/:name/disable", .permission(.manageUsers))
     static let audit = PortalRoute(.get, "/portal/audit", .permission(.viewAudit))
+    static let bookings = PortalRoute(.get, "/portal/bookings", .permission(.viewBookings))
+    static let scheduleMaintenance = PortalRoute(.post, "/portal/bookings/maintenance", .permission(.scheduleMaintenance))
+    static let cancelMaintenance = PortalRoute(.post, "/portal/bookings/maintenance/cancel", .permission(.scheduleMaintenance))
+    static let cancelBooking = PortalRoute(.post, "/portal/bookings/cancel", .permission(.cancelBookings))
 }
