@@ -163,7 +163,8 @@ extension PortalController {
         var entries: [CalendarEntry] = [], slots: [FreeSlot] = []
         if !station.isEmpty {
             entries = await calendar.entries(station: station, overlapping: TimeWindow(start: range.start, end: range.end))
-            let from = max(range.start, now)
+            // The search takes whole seconds (a real clock has fractions).
+            let from = max(range.start, Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.up)))
             if from < range.end {
                 slots = await calendar.freeSlots(FreeSlotQuery(
                     scope: .station(StationID(station)), window: TimeWindow(start: from, end: range.end),
