@@ -236,6 +236,8 @@ def _scenario(tmp_path, cpms: Cpms, emsp: EMSP, driver, config, api_port, modbus
         width = driver.execute_script("return document.documentElement.scrollWidth;")
         assert width <= 375 + 1, f"the {view} view is {width} px wide on a phone"
         shoot(driver, f"bookings-{view}-phone")
+        driver.execute_script("document.getElementById('socket-2').scrollIntoView();")
+        shoot(driver, f"bookings-{view}-phone-socket-2")
     driver.set_window_size(1280, 800)
     driver.get(f"{cpms.base}/portal/bookings?station={STATION}&view=week")
     shoot(driver, "bookings-week-desktop")

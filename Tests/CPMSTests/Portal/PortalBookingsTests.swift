@@ -86,7 +86,7 @@ struct PortalBookingsTests {
             var browser = signedIn
             let (status, html) = try await page(client, &browser, fixture)
             #expect(status == .ok)
-            #expect(html.contains("Booking B-PORTAL-1"))
+            #expect(html.contains(#"data-entry="B-PORTAL-1""#) && html.contains("<strong>Booking</strong>"))
             #expect(html.contains("eMSP NL*TNM · token TAG-1"))
             // Socket 2 is free from now (08:00) to the day's end; socket 1 before and after the booking.
             #expect(html.contains("08:00–24:00"))
@@ -179,7 +179,7 @@ struct PortalBookingsTests {
             let (signedIn, viewerToken) = try await portal.signIn(client, "viewer")
             var viewer = signedIn
             let (status, html) = try await page(client, &viewer, fixture)
-            #expect(status == .ok && html.contains("Booking B-PORTAL-1") && html.contains("08:00–24:00"))
+            #expect(status == .ok && html.contains(#"data-entry="B-PORTAL-1""#) && html.contains("08:00–24:00"))
             #expect(!html.contains("maintenance-form") && !html.contains("select-slot") && !html.contains("cancel-entry"))
             for path in ["/portal/bookings/maintenance", "/portal/bookings/maintenance/cancel", "/portal/bookings/cancel"] {
                 let response = try await portal.send(client, &viewer, .post, path, form: [

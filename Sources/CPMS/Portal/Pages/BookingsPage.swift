@@ -183,13 +183,13 @@ extension BookingsPage {
         let time = span(entry.window.start, entry.window.end, day: day)
         if let booking = entry.booking {
             return Item(
-                kind: "booking", id: entry.id.rawValue, time: time, title: "Booking \(entry.id.rawValue)",
+                kind: "booking", id: entry.id.rawValue, time: time, title: "Booking",
                 detail: "eMSP \(booking.token.emsp.rawValue) · token \(booking.token.uid) · by \(booking.bookedBy)",
                 status: status, active: entry.holdsTime, selectHref: nil, cancel: cancel)
         }
         let maintenance = entry.maintenance
         return Item(
-            kind: "maintenance", id: entry.id.rawValue, time: time, title: "Maintenance \(entry.id.rawValue)",
+            kind: "maintenance", id: entry.id.rawValue, time: time, title: "Maintenance",
             detail: "\(maintenance?.reason ?? "") · \(maintenance?.technician ?? "")", status: status, active: entry.holdsTime,
             selectHref: nil, cancel: cancel)
     }

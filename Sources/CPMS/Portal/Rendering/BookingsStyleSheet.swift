@@ -5,7 +5,8 @@ enum BookingsStyleSheet {
 
     .calendar-controls { display: flex; flex-direction: column; gap: 10px; }
     form.calendar-pick { display: flex; flex-wrap: wrap; align-items: center; gap: 8px; margin: 0; }
-    form.calendar-pick label { font-weight: 600; font-size: 0.9rem; }
+    form.calendar-pick label { font-weight: 600; font-size: 0.9rem; min-width: 3.5em; }
+    .pick-field { display: flex; align-items: center; gap: 8px; }
     form.calendar-pick select, form.calendar-pick input { width: auto; min-width: 10em; }
     button.secondary, a.button-link { display: inline-block; background: #fff; color: var(--brand); border: 1px solid var(--brand);
       border-radius: 6px; padding: 6px 12px; text-decoration: none; font-size: 0.9rem; white-space: nowrap; }
@@ -27,6 +28,7 @@ enum BookingsStyleSheet {
       border-left: 4px solid var(--line); background: var(--idle-bg); }
     .calendar-item .item-time { font-variant-numeric: tabular-nums; font-weight: 600; min-width: 7.5em; }
     .calendar-item .item-main { flex: 1; min-width: 10em; word-break: break-word; }
+    .calendar-item .item-id { word-break: break-all; }
     .calendar-item .item-status { font-size: 0.8rem; padding: 0 6px; border-radius: 8px; background: rgba(255,255,255,0.7); }
     .calendar-item form { margin: 0; }
     .item-free { background: var(--ok-bg); border-left-color: var(--ok); }
@@ -37,7 +39,8 @@ enum BookingsStyleSheet {
     @media (max-width: 640px) {
       .sockets-calendar { grid-template-columns: 1fr; }
       .view-switch { margin-left: 0; }
-      form.calendar-pick select, form.calendar-pick input { flex: 1 1 100%; }
+      .pick-field { flex: 1 1 100%; }
+      form.calendar-pick select, form.calendar-pick input { flex: 1; min-width: 0; }
     }
     """
 }

@@ -7,12 +7,12 @@ extension PortalTemplates {
     <div class="page-head"><h1>Bookings</h1><p class="muted small">Times are UTC. Free slots come from the booking calendar's search.</p></div>
     <section class="card calendar-controls">
       <form method="get" action="/portal/bookings" class="calendar-pick" id="calendar-pick">
-        <label for="pick-station">Station</label>
-        <select id="pick-station" name="station">{{#stations}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{id}}</option>{{/stations}}</select>
-        <label for="pick-date">Day</label>
+        <span class="pick-field"><label for="pick-station">Station</label>
+        <select id="pick-station" name="station">{{#stations}}<option value="{{id}}"{{#selected}} selected{{/selected}}>{{id}}</option>{{/stations}}</select></span>
+        <span class="pick-field"><label for="pick-date">Day</label>
         <input id="pick-date" name="date" type="date" value="{{date}}">
         <input type="hidden" name="view" value="{{view}}">
-        <button type="submit" class="secondary">Show</button>
+        <button type="submit" class="secondary">Show</button></span>
       </form>
       <div class="calendar-nav">
         <a class="button-link" href="{{previousHref}}" id="calendar-previous">‹ Previous</a>
@@ -40,7 +40,7 @@ extension PortalTemplates {
         {{#items}}
           <li class="calendar-item item-{{kind}}{{^active}} inactive{{/active}}" data-kind="{{kind}}" data-entry="{{id}}">
             <span class="item-time">{{time}}</span>
-            <span class="item-main"><strong>{{title}}</strong>{{#status}} <span class="item-status">{{.}}</span>{{/status}}<br><span class="muted small">{{detail}}</span></span>
+            <span class="item-main"><strong>{{title}}</strong>{{#status}} <span class="item-status">{{.}}</span>{{/status}}<br><span class="small">{{detail}}</span>{{#id}}<br><code class="muted small item-id">{{.}}</code>{{/id}}</span>
             {{#selectHref}}<a class="button-link select-slot" href="{{.}}">Select</a>{{/selectHref}}
             {{#cancel}}<form method="post" action="{{action}}" class="cancel-entry">
               <input type="hidden" name="_csrf" value="{{csrf}}"><input type="hidden" name="entry" value="{{entry}}">
