@@ -49,6 +49,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         // C libraries from Debian's packages.
@@ -126,6 +127,10 @@ let package = Package(
         // Supply planning (issue 16): DSO offers and a policy -> the supplier per group and window, each
         // station's price schedule and grid cap. Pure.
         .target(name: "SupplyPlanning", dependencies: ["Tariffs"], swiftSettings: strict),
+        .testTarget(
+            name: "SupplyPlanningTests",
+            dependencies: ["SupplyPlanning", "Tariffs", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strict),
 
         // cpms: the central CPMS. Station gateway (OCPP 2.0.1 CSMS), storage (SQLKit on SQLite or PostgreSQL), API.
         .target(
@@ -134,6 +139,7 @@ let package = Package(
                 "OCPP", "OCPI", "StationCore", "Tariffs", "Scheduling", "SupplyPlanning",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "HummingbirdWebSocket", package: "hummingbird-websocket"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -252,6 +258,7 @@ let package = Package(
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HummingbirdWSClient", package: "hummingbird-websocket"),
             ],
+            exclude: ["Supply/Samples"],
             swiftSettings: strict),
         .testTarget(name: "OCPPTests", dependencies: ["OCPP", "StationTesting"], swiftSettings: strict),
         .testTarget(name: "StationFuzzingTests", dependencies: ["StationFuzzing"], swiftSettings: strict),

@@ -96,6 +96,16 @@ let package = Package(
             path: "Benchmarks/SchedulingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Issue 16: a day's supply plan for 500 station groups.
+        .executableTarget(
+            name: "SupplyPlanningBenchmarks",
+            dependencies: [
+                .product(name: "SupplyPlanning", package: stationmaster),
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/SupplyPlanningBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

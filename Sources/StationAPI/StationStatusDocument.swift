@@ -16,6 +16,36 @@ public struct StationStatusDocument: Codable, Sendable, Equatable {
     public var audit: [AvailabilityChange]
     /// The connection to the CSMS, when the station has one.
     public var uplink: Uplink?
+    /// The price schedule the energy manager plans with; absent from an older stationd.
+    public var prices: Prices?
+
+    /// The price schedule in use: the CSMS's (`central`) while it lasts, else the station's tariff (`tariff`).
+    public struct Prices: Codable, Sendable, Equatable {
+        public var source: String
+        /// The CSMS's version of its schedule (held even when it has run out).
+        public var centralVersion: Int?
+        /// When the station accepted the CSMS's schedule, by the station's clock.
+        public var centralReceivedAt: Date?
+        /// The same in milliseconds since 1970 (ISO 8601 here has whole seconds), for measuring latencies.
+        public var centralReceivedAtUnixMs: Double?
+        public var centralSlots: Int
+        public var centralEndsAt: Date?
+        /// The import price in force now, per kWh (the schedule's currency).
+        public var importPrice: Double?
+
+        public init(
+            source: String, centralVersion: Int?, centralReceivedAt: Date?, centralSlots: Int, centralEndsAt: Date?,
+            importPrice: Double?
+        ) {
+            self.source = source
+            self.centralVersion = centralVersion
+            self.centralReceivedAt = centralReceivedAt
+            centralReceivedAtUnixMs = centralReceivedAt.map { ($0.timeIntervalSince1970 * 1000).rounded() }
+            self.centralSlots = centralSlots
+            self.centralEndsAt = centralEndsAt
+            self.importPrice = importPrice
+        }
+    }
 
     public struct Uplink: Codable, Sendable, Equatable {
         /// Whether the CSMS accepted the station on the current connection.
@@ -200,9 +230,10 @@ public struct StationStatusDocument: Codable, Sendable, Equatable {
     public init(
         stationId: String, time: Date, uptimeSeconds: Double, cycle: Int, periodMs: Int, lastCycleMs: Double?,
         mode: String?, reasons: [Reason], grid: Grid, battery: Battery?, sockets: [Socket], audit: [AvailabilityChange],
-        uplink: Uplink? = nil
+        uplink: Uplink? = nil, prices: Prices? = nil
     ) {
         self.uplink = uplink
+        self.prices = prices
         self.stationId = stationId
         self.time = time
         self.uptimeSeconds = uptimeSeconds

@@ -83,7 +83,8 @@ public struct StationDaemon: Sendable {
         let outbox = try await Outbox.open(
             path: configuration.outboxPath, capacity: configuration.outboxCapacity, logger: logger)
         let journal = UplinkJournal(
-            outbox: outbox, meterInterval: configuration.meterInterval, restored: try await outbox.openTransactions())
+            outbox: outbox, meterInterval: configuration.meterInterval, restored: try await outbox.openTransactions(),
+            central: try await CentralInputs.load(from: outbox))
         await controller.attach(journal)
         return UplinkService(
             configuration: configuration, journal: journal, controller: controller, clock: clock, logger: logger,

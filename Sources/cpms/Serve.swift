@@ -82,6 +82,21 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "The timeout cpms announces in an OCPI CommandResponse, in seconds (1...600); keep it at least --call-timeout.")
     var ocpiCommandTimeout = 30
 
+    @Option(help: "Energy supply: the longest time between two plans, in seconds (1...3600); it also replans at every 15-minute window and when a feed, a DSO, a group or the policy changes.")
+    var supplyReplanInterval = 60.0
+
+    @Option(help: "Energy supply: the plan's currency (ISO 4217); a DSO whose contract is in another is not chosen.")
+    var supplyCurrency = SupplySettings().currency
+
+    @Option(help: "Energy supply: the price per kWh a station group no DSO's contract covers is planned with.")
+    var supplyUnsuppliedPrice = "\(SupplySettings().unsuppliedPricePerKWh)"
+
+    @Option(help: "Energy supply: the connection limit of a station in no group, W.")
+    var supplyDefaultConnectionLimit = SupplySettings().defaultConnectionLimitW
+
+    @Option(help: "Energy supply: when a station that refused or did not answer its schedule or grid cap is sent it again, in seconds (1...3600).")
+    var supplyRetryInterval = 60.0
+
     @Option(help: "Operator portal: a session unused for this many seconds ends (1...86400; polling the overview does not count as use).")
     var portalIdleTimeout = 1_800
 
@@ -142,6 +157,17 @@ struct Serve: AsyncParsableCommand {
         }
         guard (1...60).contains(ocpiAuthorizeTimeout) else { throw ValidationError("--ocpi-authorize-timeout must be 1...60 seconds") }
         guard (1...600).contains(ocpiCommandTimeout) else { throw ValidationError("--ocpi-command-timeout must be 1...600 seconds") }
+        guard (1...3_600).contains(supplyReplanInterval) else { throw ValidationError("--supply-replan-interval must be 1...3600 seconds") }
+        guard supplyCurrency.count == 3, supplyCurrency.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            throw ValidationError("--supply-currency must be an ISO 4217 code such as EUR")
+        }
+        guard let price = Decimal(string: supplyUnsuppliedPrice, locale: Locale(identifier: "en_US_POSIX")), abs(price) <= 100_000 else {
+            throw ValidationError("--supply-unsupplied-price must be a price per kWh within ±100000")
+        }
+        guard supplyDefaultConnectionLimit.isFinite, supplyDefaultConnectionLimit > 0 else {
+            throw ValidationError("--supply-default-connection-limit must be more than 0 W")
+        }
+        guard (1...3_600).contains(supplyRetryInterval) else { throw ValidationError("--supply-retry-interval must be 1...3600 seconds") }
         guard (1...86_400).contains(portalIdleTimeout) else { throw ValidationError("--portal-idle-timeout must be 1...86400 seconds") }
         guard (60...604_800).contains(portalAbsoluteTimeout) else {
             throw ValidationError("--portal-absolute-timeout must be 60...604800 seconds")
@@ -185,6 +211,11 @@ struct Serve: AsyncParsableCommand {
         configuration.ocpiSessionUpdateInterval = .seconds(ocpiSessionUpdateInterval)
         configuration.ocpiAuthorizeTimeout = .seconds(ocpiAuthorizeTimeout)
         configuration.ocpiCommandTimeout = ocpiCommandTimeout
+        configuration.supply.replanInterval = .milliseconds(Int64(supplyReplanInterval * 1000))
+        configuration.supply.currency = supplyCurrency
+        configuration.supply.unsuppliedPricePerKWh = Decimal(string: supplyUnsuppliedPrice, locale: Locale(identifier: "en_US_POSIX")) ?? 0
+        configuration.supply.defaultConnectionLimitW = supplyDefaultConnectionLimit
+        configuration.supply.retryInterval = .milliseconds(Int64(supplyRetryInterval * 1000))
         configuration.portal.idleTimeout = .seconds(portalIdleTimeout)
         configuration.portal.absoluteTimeout = .seconds(portalAbsoluteTimeout)
         configuration.portal.secureCookie = portalSecureCookie || configuration.ocpi.publicURL.lowercased().hasPrefix("https://")

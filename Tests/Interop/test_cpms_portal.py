@@ -29,6 +29,8 @@ import websockets
 from ocpp.v201 import ChargePoint, call
 
 from conftest import REPO_ROOT
+# DataTransfer.data and customData go out as written (the library would camel-case their keys): autouse.
+from test_cpms_ocpp201 import data_transfer_data_as_written  # noqa: F401
 from test_stationd_process import BIN, free_port, wait_until
 
 os.environ.setdefault("SE_OFFLINE", "true")
@@ -116,10 +118,18 @@ class LiveStation:
             charging_station={"model": "PortalTest", "vendor_name": "PyOCPP"}, reason="PowerUp"))
         for evse in (1, 2):
             await self.status(evse, "Available")
+        power = [{"value": 7.0, "measurand": "Power.Active.Import", "unit_of_measure": {"unit": "kW"}}]
+        await self.station.call(call.MeterValues(evse_id=0, meter_value=[{"timestamp": now_iso(), "sampled_value": power}]))
+        answer = await self.station.call(call.DataTransfer(
+            vendor_id="org.stationmaster", message_id="BatteryTelemetry",
+            data={"timestamp": now_iso(), "soc_percent": 63.7, "power_w": -3000, "setpoint_w": -3000, "mode": "peak-shaving",
+                  "quality": "fresh"}))
+        assert answer.status == "Accepted"
 
     async def status(self, evse: int, status: str):
         await self.station.call(call.StatusNotification(
-            timestamp=now_iso(), connector_status=status, evse_id=evse, connector_id=1))
+            timestamp=now_iso(), connector_status=status, evse_id=evse, connector_id=1,
+            custom_data={"vendorId": "org.stationmaster", "socket": "AB"[evse - 1]}))
 
     def set_status(self, evse: int, status: str):
         self.run(self.status(evse, status))
@@ -211,6 +221,9 @@ def test_admin_watches_a_station_live_and_a_viewer_is_refused_admin_pages(cpms):
         card = driver.find_element(By.CSS_SELECTOR, f'article[data-station="{station.id}"]')
         assert card.find_element(By.CSS_SELECTOR, '[data-field="connection"]').text == "Connected"
         assert socket_status(driver, station.id, "1/1") == "Available"
+        assert card.find_element(By.CSS_SELECTOR, '[data-field="grid"]').text == "7.0 kW import"
+        assert card.find_element(By.CSS_SELECTOR, '[data-field="battery"]').text == "64 % · charging 3.0 kW"
+        assert [name.text for name in card.find_elements(By.CSS_SELECTOR, ".socket-name")] == ["A", "B"]
         nav = [link.text for link in driver.find_elements(By.CSS_SELECTOR, "nav.main-nav a")]
         assert nav == ["Overview", "Stations", "Tariffs", "Bookings", "Energy", "eMSPs", "Users", "Audit"]
         shoot(driver, "overview-desktop")

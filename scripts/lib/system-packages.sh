@@ -1,6 +1,6 @@
 # Installs the Debian packages Stationmaster needs, only those missing. Sourced by scripts/test and scripts/demo.
 
-STATIONMASTER_APT_PACKAGES=(pkg-config libmodbus-dev libgpiod-dev socat python3-venv libsqlite3-dev postgresql libjs-chart.js chromium chromium-driver)
+STATIONMASTER_APT_PACKAGES=(pkg-config libmodbus-dev libgpiod-dev socat python3-venv libsqlite3-dev postgresql openssl libjs-chart.js chromium chromium-driver)
 
 ensure_system_packages() {
     local missing=()

@@ -58,7 +58,13 @@ func buildCPMSApplication(
         store: CalendarStore(database: database), settings: configuration.calendar, clock: clock, logger: logger,
         stationsChanged: { await locationPushes.stationsChanged($0) })
     let scheduler = CalendarScheduler(source: calendar, sender: GatewayCommandSender(connections: connections), clock: clock, logger: logger)
-    gateway.observer = CalendarStationActivity(scheduler: scheduler, calendar: calendar, logger: logger)
+    let oscpFeeds = OSCPFeedDirectory()
+    let supply = SupplyComponents(
+        database: database, connections: connections, settings: configuration.supply, publicURL: configuration.ocpi.publicURL, clock: clock, logger: logger,
+        oscpFeeds: oscpFeeds)
+    gateway.observer = StationActivityObservers(observers: [
+        CalendarStationActivity(scheduler: scheduler, calendar: calendar, logger: logger), SupplyStationActivity(service: supply.service),
+    ])
     let sessionPublisher = SessionPublisher(database: database, party: party, queue: pushQueue, recorder: recorder, logger: logger)
     gateway.sessions = sessionPublisher
 
@@ -73,6 +79,8 @@ func buildCPMSApplication(
     ChargingRecordsController(store: ChargingRecordStore(database: database), registry: registry).addRoutes(to: api)
     OCPIQueueController(store: OCPIPushStore(database: database), clock: clock).addRoutes(to: api)
     OCPICDRsController(store: CDRStore(database: database)).addRoutes(to: api)
+    supply.addRoutes(to: api, clock: clock)
+    OSCPController(store: OSCPRegistrationStore(database: database), directory: oscpFeeds).addRoutes(to: api)
     MetricsController(registry: metrics, pushes: pushMetrics, store: OCPIPushStore(database: database), clock: clock, logger: logger).addRoutes(to: router)
 
     let registration = OCPIRegistration(
@@ -99,6 +107,7 @@ func buildCPMSApplication(
             store: BookingStore(database: database), queue: pushQueue, settings: configuration.bookings),
         settings: configuration.ocpi, pageLimit: configuration.ocpiPageLimit))
     ocpi.addRoutes(to: router)
+    OSCPFlexibilityProviderRoutes(directory: oscpFeeds, logger: logger).addRoutes(to: router)
     PortalController(
         database: database, connections: connections, clock: clock, settings: configuration.portal,
         hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(), logger: logger,
@@ -114,7 +123,7 @@ func buildCPMSApplication(
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cpms"),
         // Shut down in reverse order: push delivery and the scheduler stop before the connections and the database close.
         services: [
-            CPMSShutdown(connections: connections, database: database), scheduler, delivery,
+            CPMSShutdown(connections: connections, database: database), scheduler, delivery, supply.service,
             OCPIPublicationSweep(
                 locations: locationPushes, tariffs: tariffPushes, clock: clock, interval: configuration.ocpiPublicationSweepInterval, logger: logger),
             SessionUpdateService(publisher: sessionPublisher, interval: configuration.ocpiSessionUpdateInterval, clock: clock, logger: logger),

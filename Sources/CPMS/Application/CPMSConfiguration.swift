@@ -25,6 +25,8 @@ public struct CPMSConfiguration: Sendable {
     public var ocpiAuthorizeTimeout: Duration = .seconds(5)
     /// The timeout cpms announces in a CommandResponse (`--ocpi-command-timeout`), in seconds.
     public var ocpiCommandTimeout = 30
+    /// Energy supply: replanning, the plan's currency, defaults.
+    public var supply = SupplySettings()
     /// The operator portal: session expiry, cookie, login throttling, bcrypt cost, chart.js's path.
     public var portal = PortalSettings()
 

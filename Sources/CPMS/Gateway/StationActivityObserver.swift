@@ -12,3 +12,16 @@ struct IgnoredStationActivity: StationActivityObserver {
     func stationBooted(_ station: String) async {}
     func transactionEventStored(_ event: OCPP201.TransactionEventRequest, station: String) async {}
 }
+
+/// Tells several observers, in order.
+struct StationActivityObservers: StationActivityObserver {
+    let observers: [any StationActivityObserver]
+
+    func stationBooted(_ station: String) async {
+        for observer in observers { await observer.stationBooted(station) }
+    }
+
+    func transactionEventStored(_ event: OCPP201.TransactionEventRequest, station: String) async {
+        for observer in observers { await observer.transactionEventStored(event, station: station) }
+    }
+}

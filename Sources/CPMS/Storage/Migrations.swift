@@ -181,6 +181,9 @@ public enum Migrations {
         ocpiSessions,
         ocpiCommands,
         ocpiBookings,
+        supply,
+        openADREvents,
+        oscp,
         portal,
     ]
 

@@ -12,3 +12,22 @@ public enum StoredTime {
         return String(formatted.dropLast()) + ".000Z"
     }
 }
+
+extension StoredTime {
+    /// The date a stored timestamp names; nil for nil or text that is not one.
+    static func date(_ text: String?) -> Date? {
+        text.flatMap(OCPPDateTime.parse)
+    }
+
+    /// The date a stored timestamp names; a stored value that is not one throws.
+    static func date(_ text: String) throws -> Date? {
+        guard let date = OCPPDateTime.parse(text) else { throw StoredTimeError(text: text) }
+        return date
+    }
+}
+
+/// A stored timestamp that is not one.
+struct StoredTimeError: Error, CustomStringConvertible {
+    let text: String
+    var description: String { "stored timestamp \"\(text)\" is not an RFC 3339 date-time" }
+}

@@ -1,4 +1,5 @@
 import Devices
+import EnergyManagement
 import Foundation
 public import StationAPI
 import StationCore
@@ -41,7 +42,17 @@ extension StationController {
             reasons: lastDecision?.reasons.map { .init(code: $0.code.rawValue, message: $0.message) } ?? [],
             grid: .init(powerW: snapshot.grid.reading.value?.power.value, capW: gridCap.value, data: data(snapshot.grid)),
             battery: battery, sockets: sockets, audit: station.audit.suffix(100).map(Self.document),
-            uplink: journal.map { .init(connected: $0.isOnline, queued: $0.outbox.queuedCount, outbox: Self.document($0.outbox.health, at: clock.wallTime)) })
+            uplink: journal.map { .init(connected: $0.isOnline, queued: $0.outbox.queuedCount, outbox: Self.document($0.outbox.health, at: clock.wallTime)) },
+            prices: pricesDocument(at: clock.wallTime))
+    }
+
+    func pricesDocument(at now: Date) -> StationStatusDocument.Prices {
+        let inUse = schedule(at: now)
+        return StationStatusDocument.Prices(
+            source: inUse == centralSchedule ? "central" : "tariff", centralVersion: centralSchedule?.version,
+            centralReceivedAt: centralScheduleReceivedAt, centralSlots: centralSchedule?.slots.count ?? 0,
+            centralEndsAt: centralSchedule?.slots.last?.end,
+            importPrice: inUse.slots.first { $0.start <= now && now < $0.end }?.importPrice)
     }
 
     static func document(_ health: OutboxHealth, at now: Date) -> StationStatusDocument.Outbox {

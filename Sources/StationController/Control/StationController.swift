@@ -21,10 +21,14 @@ public actor StationController {
     public private(set) var lastDecision: SetpointDecision?
     public private(set) var lastCycle: CycleRecord?
     public private(set) var cycles = 0
-    /// A lower import limit from the CPMS or DSO, if any; the configured limit applies otherwise.
+    /// A lower import limit set as a variable (SetVariables `GridCap`), until the next restart.
     public private(set) var centralGridCap: Watts?
+    /// The CSMS's ChargingStationMaxProfile; its period in force caps the import at every cycle.
+    public private(set) var gridCapSchedule: GridCapSchedule?
     /// A price schedule from the CPMS; the station's tariff applies otherwise.
     public private(set) var centralSchedule: PriceSchedule?
+    /// When the station took `centralSchedule` (nil for one kept from before a restart).
+    public private(set) var centralScheduleReceivedAt: Date?
     /// The station's own tariff as a schedule from the current quarter hour on.
     private var tariffSchedule: PriceSchedule?
     public private(set) var recentEvents: [StationEvent] = []
@@ -78,12 +82,20 @@ public actor StationController {
         station = Station(sockets: modbusSockets + chargerSockets)
     }
 
-    /// The import limit in force: the configured connection limit or a lower central cap.
-    public var gridCap: Watts {
-        let configured = Watts(configuration.grid.connectionLimitW)
-        guard let centralGridCap else { return configured }
-        return min(configured, centralGridCap)
+    /// The import limit in force now: the configured connection limit or a lower central cap.
+    public var gridCap: Watts { gridCap(at: clock.wallTime) }
+
+    /// The import limit in force at `time`: the lowest of the configured connection limit, the variable cap
+    /// and the central profile's period in force (none after the profile's end).
+    public func gridCap(at time: Date) -> Watts {
+        var cap = Watts(configuration.grid.connectionLimitW)
+        if let centralGridCap { cap = min(cap, centralGridCap) }
+        if let scheduled = gridCapSchedule?.cap(at: time) { cap = min(cap, scheduled) }
+        return cap
     }
+
+    /// Whether a central cap (variable or profile) is held.
+    public var holdsCentralGridCap: Bool { centralGridCap != nil || gridCapSchedule != nil }
 
     // MARK: The cycle
 
@@ -113,9 +125,13 @@ public actor StationController {
         events += station.expire(at: now)
 
         let battery = batteryState(snapshot.battery)
+        let capInForce = gridCap(at: now)
+        if capInForce != lastCycle?.gridCap {
+            logger.notice("grid cap in force: \(capInForce)\(gridCapSchedule.map { " (central profile \($0.profileId))" } ?? "")")
+        }
         let inputs = EnergyInputs(
             time: now, gridPower: snapshot.grid.reading.value?.power, gridQuality: snapshot.grid.reading.quality,
-            sockets: demands(snapshot), battery: battery, schedule: schedule(at: now), gridCap: gridCap,
+            sockets: demands(snapshot), battery: battery, schedule: schedule(at: now), gridCap: capInForce,
             settings: settings, previous: lastDecision, uptime: started, gridReadAt: snapshot.grid.reading.takenAt)
         let decision = energy.decide(inputs)
         if decision.mode != lastDecision?.mode {
@@ -138,7 +154,7 @@ public actor StationController {
 
         lastCycle = CycleRecord(
             number: cycles, at: now, uptime: started, gridPower: snapshot.grid.reading.value?.power,
-            gridQuality: snapshot.grid.reading.quality, gridCap: gridCap, battery: battery,
+            gridQuality: snapshot.grid.reading.quality, gridCap: capInForce, battery: battery,
             batterySetpoint: decision.batteryPower, duration: clock.uptime - started)
         if let metrics, let lastCycle {
             var failures = ["grid meter": snapshot.grid.failures, "battery": snapshot.battery.failures]
@@ -187,7 +203,7 @@ public actor StationController {
     }
 
     /// The CPMS's schedule while it lasts, else the station's tariff, rebuilt only when a new quarter hour begins.
-    private func schedule(at now: Date) -> PriceSchedule {
+    func schedule(at now: Date) -> PriceSchedule {
         if let centralSchedule, let last = centralSchedule.slots.last, last.end > now { return centralSchedule }
         if let tariffSchedule, let first = tariffSchedule.slots.first, first.start <= now, first.end > now {
             return tariffSchedule
@@ -240,9 +256,15 @@ public actor StationController {
         centralGridCap = cap
     }
 
+    /// Caps the import by the CSMS's profile from now on (nil returns to the configured limit).
+    public func setGridCapSchedule(_ schedule: GridCapSchedule?) {
+        gridCapSchedule = schedule
+    }
+
     /// Replaces the station's tariff with the CPMS's price schedule (nil returns to the tariff).
     public func setCentralSchedule(_ schedule: PriceSchedule?) {
         centralSchedule = schedule
+        centralScheduleReceivedAt = schedule == nil ? nil : clock.wallTime
     }
 
     // MARK: Uplink journal
@@ -254,6 +276,15 @@ public actor StationController {
         for session in journal.openSessions {
             station.restore(session)
             logger.notice("continuing session \(session.id) on socket \(session.socket) from before the restart")
+        }
+        let central = journal.centralInputs
+        if let profile = central.gridCapSchedule {
+            gridCapSchedule = profile
+            logger.notice("keeping the CSMS's grid cap profile \(profile.profileId) from before the restart")
+        }
+        if let schedule = central.priceSchedule {
+            centralSchedule = schedule
+            logger.notice("keeping the CSMS's price schedule version \(schedule.version) from before the restart")
         }
     }
 

@@ -25,6 +25,8 @@ public actor Outbox {
         case append(OutboxMessage)
         case openTransaction(OpenTransactionRecord)
         case closeTransaction(id: String)
+        /// Keeps (or, with nil, forgets) one of the CSMS's inputs to the station's planning (`CentralInputs`).
+        case centralInput(name: String, value: String?)
     }
 
     public nonisolated let path: String
@@ -214,6 +216,12 @@ public actor Outbox {
                 try await insert(rows)
                 rows = []
                 try await execute("DELETE FROM open_transactions WHERE id = ?", [.text(id)])
+            case .centralInput(let name, let value?):
+                try await execute(
+                    "INSERT INTO central_inputs (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = excluded.value",
+                    [.text(name), .text(value)])
+            case .centralInput(let name, nil):
+                try await execute("DELETE FROM central_inputs WHERE name = ?", [.text(name)])
             }
         }
         try await insert(rows)
@@ -339,6 +347,17 @@ public actor Outbox {
             guard let text = row.column("record")?.string else { return nil }
             return try? JSONDecoder().decode(OpenTransactionRecord.self, from: Data(text.utf8))
         }
+    }
+
+    /// The CSMS's planning inputs kept with `Change.centralInput`, by name.
+    public func centralInputs() async throws -> [String: String] {
+        let rows = try await serialized { outbox in try await outbox.connection.query("SELECT name, value FROM central_inputs", []) }
+        var inputs: [String: String] = [:]
+        for row in rows {
+            guard let name = row.column("name")?.string, let value = row.column("value")?.string else { continue }
+            inputs[name] = value
+        }
+        return inputs
     }
 
     /// Messages set aside after repeated refusals.

@@ -18,6 +18,7 @@ enum OutboxSchema {
           created_at REAL NOT NULL)
         """,
         "CREATE TABLE IF NOT EXISTS open_transactions (id TEXT PRIMARY KEY, record TEXT NOT NULL)",
+        "CREATE TABLE IF NOT EXISTS central_inputs (name TEXT PRIMARY KEY, value TEXT NOT NULL)",
         """
         CREATE TABLE IF NOT EXISTS dead_letters (
           seq INTEGER PRIMARY KEY,

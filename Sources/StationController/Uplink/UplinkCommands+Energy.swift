@@ -4,7 +4,9 @@ import OCPP
 import StationCore
 
 extension UplinkCommands {
-    /// A ChargingStationMaxProfile on EVSE 0 becomes the EMS grid cap; other profiles are not taken.
+    /// A ChargingStationMaxProfile on EVSE 0 is the EMS grid cap from now on: the controller applies the
+    /// period in force at every cycle, and the profile is kept on disk across a restart. It replaces the
+    /// profile held before; other profiles are not taken.
     func setChargingProfile(_ request: OCPP201.SetChargingProfileRequest) async -> OCPP201.SetChargingProfileResponse {
         let profile = request.chargingProfile
         guard request.evseId == 0, profile.chargingProfilePurpose == .chargingStationMaxProfile else {
@@ -13,15 +15,22 @@ extension UplinkCommands {
                 statusInfo: .init(reasonCode: "UnsupportedProfile", additionalInfo: "only a ChargingStationMaxProfile on EVSE 0 is taken"))
         }
         let now = controller.clock.wallTime
-        if let problem = GridCapProfile.implausibility(of: profile, nominalVoltage: controller.configuration.grid.nominalVoltageV) {
+        let voltage = controller.configuration.grid.nominalVoltageV
+        if let problem = GridCapProfile.implausibility(of: profile, nominalVoltage: voltage) {
             return .init(status: .rejected, statusInfo: .init(reasonCode: "InvalidValue", additionalInfo: problem))
         }
-        guard let cap = GridCapProfile.limit(of: profile, at: now, nominalVoltage: controller.configuration.grid.nominalVoltageV) else {
-            return .init(status: .rejected, statusInfo: .init(reasonCode: "NoPeriodInForce"))
+        guard let schedule = GridCapSchedule(profile, receivedAt: now, nominalVoltage: voltage) else {
+            return .init(
+                status: .rejected, statusInfo: .init(reasonCode: "InvalidSchedule", additionalInfo: "a schedule with periods is required"))
         }
-        journal.rememberGridCapProfile(id: profile.id)
-        await controller.setCentralGridCap(cap)
-        logger.notice("uplink: CSMS caps the grid import at \(cap)")
+        guard !schedule.hasEnded(at: now) else {
+            return .init(status: .rejected, statusInfo: .init(reasonCode: "NoPeriodInForce", additionalInfo: "the profile has ended"))
+        }
+        journal.rememberGridCapSchedule(schedule)
+        await controller.setGridCapSchedule(schedule)
+        await controller.flushJournal()
+        let cap = await controller.gridCap(at: now)
+        logger.notice("uplink: CSMS grid cap profile \(profile.id) with \(schedule.periods.count) periods; the cap now is \(cap)")
         return .init(status: .accepted)
     }
 
@@ -30,21 +39,28 @@ extension UplinkCommands {
         let matchesId = request.chargingProfileId.map { journal.gridCapProfileId == $0 } ?? false
         let matchesPurpose = criteria?.chargingProfilePurpose == .chargingStationMaxProfile && (criteria?.evseId ?? 0) == 0
         let clearsAll = request.chargingProfileId == nil && criteria == nil
-        guard await controller.centralGridCap != nil, matchesId || matchesPurpose || clearsAll else { return .init(status: .unknown) }
-        journal.rememberGridCapProfile(id: nil)
+        let holdsCap = await controller.holdsCentralGridCap
+        guard holdsCap, matchesId || matchesPurpose || clearsAll else { return .init(status: .unknown) }
+        journal.rememberGridCapSchedule(nil)
+        await controller.setGridCapSchedule(nil)
         await controller.setCentralGridCap(nil)
+        await controller.flushJournal()
         logger.notice("uplink: CSMS grid cap cleared")
         return .init(status: .accepted)
     }
 
-    /// `org.stationmaster` / `PriceSchedule` sets the price schedule the EMS plans the battery with.
+    /// `org.stationmaster` / `PriceSchedule` sets the price schedule the EMS plans the battery with; it is kept
+    /// on disk, so a station that restarts while offline goes on planning with it.
     func dataTransfer(_ request: OCPP201.DataTransferRequest) async -> OCPP201.DataTransferResponse {
         guard request.vendorId == UplinkJournal.vendorId else { return .init(status: .unknownVendorId) }
         guard request.messageId == "PriceSchedule" else { return .init(status: .unknownMessageId) }
         switch PriceScheduleMessage.decode(request.data) {
         case .success(let schedule):
-            await controller.setCentralSchedule(schedule.slots.isEmpty ? nil : schedule)
-            logger.notice("uplink: CSMS price schedule with \(schedule.slots.count) slots")
+            let kept = schedule.slots.isEmpty ? nil : schedule
+            journal.rememberPriceSchedule(kept)
+            await controller.setCentralSchedule(kept)
+            await controller.flushJournal()
+            logger.notice("uplink: CSMS price schedule version \(schedule.version) with \(schedule.slots.count) slots")
             return .init(status: .accepted)
         case .failure(let problem):
             return .init(status: .rejected, data: .object(["error": .string(problem.message)]))
@@ -52,29 +68,12 @@ extension UplinkCommands {
     }
 }
 
-/// The limit of a ChargingStationMaxProfile in force at a moment, in watts; nil when none is, or when the limit
-/// is not a plausible grid cap (`Plausible.gridCap`) once in watts.
+/// Checks of a ChargingStationMaxProfile's limits before the station takes it.
 enum GridCapProfile {
+    /// The limit in force at `now`, in watts, as the station would apply it; nil when none is or a limit is
+    /// not a plausible grid cap.
     static func limit(of profile: OCPP201.ChargingProfile, at now: Date, nominalVoltage: Double) -> Watts? {
-        if let validFrom = profile.validFrom, validFrom > now { return nil }
-        if let validTo = profile.validTo, validTo <= now { return nil }
-        guard let schedule = profile.chargingSchedules.first else { return nil }
-        let start = schedule.startSchedule ?? now
-        let elapsed = now.timeIntervalSince(start)
-        if let duration = schedule.duration, elapsed >= Double(duration) { return nil }
-        let period = schedule.chargingSchedulePeriods
-            .filter { Double($0.startPeriod) <= max(0, elapsed) }
-            .max { $0.startPeriod < $1.startPeriod }
-        guard let period, period.limit >= 0 else { return nil }
-        let watts: Double
-        switch schedule.chargingRateUnit {
-        case .watts: watts = period.limit
-        case .amperes:
-            let phases = period.numberPhases ?? 3
-            guard (1...3).contains(phases) else { return nil }
-            watts = period.limit * nominalVoltage * Double(phases)
-        }
-        return Plausible.value(watts, in: Plausible.gridCap).map(Watts.init)
+        GridCapSchedule(profile, receivedAt: now, nominalVoltage: nominalVoltage)?.cap(at: now)
     }
 
     /// Why a profile's periods are not plausible grid caps, or nil when every one is.
@@ -83,10 +82,10 @@ enum GridCapProfile {
             for period in schedule.chargingSchedulePeriods {
                 let phases = period.numberPhases ?? 3
                 guard (1...3).contains(phases) else { return "numberPhases \(phases) is not 1-3" }
-                let watts = schedule.chargingRateUnit == .watts ? period.limit : period.limit * nominalVoltage * Double(phases)
-                guard Plausible.value(watts, in: Plausible.gridCap) != nil else {
+                guard GridCapSchedule.watts(period, unit: schedule.chargingRateUnit, nominalVoltage: nominalVoltage) != nil else {
                     return "limit \(period.limit) \(schedule.chargingRateUnit.rawValue) is not a grid cap of 0 W to 1 GW"
                 }
+                guard period.startPeriod >= 0 else { return "startPeriod \(period.startPeriod) is negative" }
             }
         }
         return nil

@@ -1,4 +1,5 @@
 public import Foundation
+import EnergyManagement
 import Logging
 import OCPP
 public import StationCore
@@ -28,16 +29,19 @@ public final class UplinkJournal: Sendable {
         var meterInterval: Duration
         /// CSMS reservation ids of the reservations it made, by socket.
         var reservations: [Int: SocketID] = [:]
-        var gridCapProfileId: Int?
+        /// The CSMS's grid cap profile and price schedule, as last kept.
+        var central: CentralInputs
         /// Remote starts whose transaction has not started yet, by socket.
         var remoteStarts: [SocketID: PendingRemoteStart] = [:]
         /// Whether a NotifyEvent about failing outbox writes has been staged and not yet cleared.
         var outboxProblemRaised = false
     }
 
-    public init(outbox: Outbox, meterInterval: Duration, restored: [OpenTransactionRecord]) {
+    public init(
+        outbox: Outbox, meterInterval: Duration, restored: [OpenTransactionRecord], central: CentralInputs = CentralInputs()
+    ) {
         self.outbox = outbox
-        var initial = State(meterInterval: meterInterval)
+        var initial = State(meterInterval: meterInterval, central: central)
         for record in restored { initial.transactions[record.session.id] = record }
         state = Mutex(initial)
     }
@@ -78,7 +82,10 @@ public final class UplinkJournal: Sendable {
         _ = state.withLock { $0.reservations.removeValue(forKey: csmsId) }
     }
 
-    var gridCapProfileId: Int? { state.withLock { $0.gridCapProfileId } }
+    var gridCapProfileId: Int? { state.withLock { $0.central.gridCapSchedule?.profileId } }
+
+    /// The CSMS's inputs restored at start and kept since.
+    public var centralInputs: CentralInputs { state.withLock { $0.central } }
 
     /// Remembers a RequestStartTransaction for the socket until its transaction's first event carries it.
     func rememberRemoteStart(_ remoteStart: PendingRemoteStart, on socket: SocketID) {
@@ -98,8 +105,16 @@ public final class UplinkJournal: Sendable {
         return pending.remoteStartId
     }
 
-    func rememberGridCapProfile(id: Int?) {
-        state.withLock { $0.gridCapProfileId = id }
+    /// Keeps the CSMS's grid cap profile (nil forgets it) with the next flush.
+    func rememberGridCapSchedule(_ schedule: GridCapSchedule?) {
+        state.withLock { $0.central.gridCapSchedule = schedule }
+        outbox.stage([CentralInputs.change(CentralInputs.gridCapName, schedule)])
+    }
+
+    /// Keeps the CSMS's price schedule (nil forgets it) with the next flush.
+    func rememberPriceSchedule(_ schedule: PriceSchedule?) {
+        state.withLock { $0.central.priceSchedule = schedule }
+        outbox.stage([CentralInputs.change(CentralInputs.priceScheduleName, schedule)])
     }
 
     // MARK: Station events

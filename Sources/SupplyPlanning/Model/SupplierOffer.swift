@@ -24,10 +24,15 @@ public struct WindowOffer: Sendable, Hashable, Codable {
     public var quality: OfferQuality
     /// Where the figures came from, e.g. "openadr event 42 (mod 1)", "entsoe A44", "contract fallback".
     public var source: String
+    /// How old the figures were when the plan was made, s (now minus when the feed delivered them).
+    public var age: TimeInterval?
+    /// Why the quality is what it is, in an admin's words (e.g. "feed failing since 05:40: connection refused").
+    public var qualityReason: String?
 
     public init(
         pricePerKWh: Decimal, exportPricePerKWh: Decimal? = nil, renewableShare: Double? = nil, carbonGramsPerKWh: Double? = nil,
-        capacityW: Double? = nil, groupCapacityW: [String: Double] = [:], quality: OfferQuality, source: String
+        capacityW: Double? = nil, groupCapacityW: [String: Double] = [:], quality: OfferQuality, source: String,
+        age: TimeInterval? = nil, qualityReason: String? = nil
     ) {
         self.pricePerKWh = pricePerKWh
         self.exportPricePerKWh = exportPricePerKWh
@@ -37,6 +42,8 @@ public struct WindowOffer: Sendable, Hashable, Codable {
         self.groupCapacityW = groupCapacityW
         self.quality = quality
         self.source = source
+        self.age = age
+        self.qualityReason = qualityReason
     }
 }
 

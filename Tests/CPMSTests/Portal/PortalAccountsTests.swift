@@ -9,8 +9,8 @@ import Testing
 struct PortalAccountsTests {
     static let password = "correct horse battery"
 
-    func fixture(throttle: LoginThrottle? = nil) async throws -> (any CPMSDatabase, ManualClock, PortalLogin, PortalSettings) {
-        let database = try await TestBackend.sqlite.open()
+    func fixture(_ backend: TestBackend, throttle: LoginThrottle? = nil) async throws -> (any CPMSDatabase, ManualClock, PortalLogin, PortalSettings) {
+        let database = try await backend.open()
         let clock = ManualClock()
         var settings = PortalSettings()
         settings.bcryptCost = 4
@@ -21,8 +21,8 @@ struct PortalAccountsTests {
         return (database, clock, PortalLogin(database: database, hasher: hasher, settings: settings, clock: clock), settings)
     }
 
-    @Test func aCorrectPasswordOpensASessionFoundOnlyByItsID() async throws {
-        let (database, clock, login, settings) = try await fixture()
+    @Test(arguments: TestBackend.available) func aCorrectPasswordOpensASessionFoundOnlyByItsID(_ backend: TestBackend) async throws {
+        let (database, clock, login, settings) = try await fixture(backend)
         defer { Task { await database.shutdown() } }
         guard case .loggedIn(let id, let session) = try await login.attempt(name: "alice", password: Self.password, clientAddress: "10.0.0.1", userAgent: "test")
         else { Issue.record("no session"); return }
@@ -36,8 +36,8 @@ struct PortalAccountsTests {
         #expect(try stored.first?.decode(column: "id_sha256", as: String.self) == Secrets.sha256Hex(id))
     }
 
-    @Test func aWrongPasswordAnUnknownNameAndADisabledUserAreRefusedAlike() async throws {
-        let (database, _, login, _) = try await fixture()
+    @Test(arguments: TestBackend.available) func aWrongPasswordAnUnknownNameAndADisabledUserAreRefusedAlike(_ backend: TestBackend) async throws {
+        let (database, _, login, _) = try await fixture(backend)
         defer { Task { await database.shutdown() } }
         #expect(try await login.attempt(name: "alice", password: "wrong password!", clientAddress: nil, userAgent: nil) == .refused)
         #expect(try await login.attempt(name: "nobody", password: Self.password, clientAddress: nil, userAgent: nil) == .refused)
@@ -45,8 +45,8 @@ struct PortalAccountsTests {
         #expect(try await login.attempt(name: "alice", password: Self.password, clientAddress: nil, userAgent: nil) == .refused)
     }
 
-    @Test func anUnusedSessionExpiresAfterTheIdleTimeoutAndAnyAfterTheAbsoluteOne() async throws {
-        let (database, clock, login, settings) = try await fixture()
+    @Test(arguments: TestBackend.available) func anUnusedSessionExpiresAfterTheIdleTimeoutAndAnyAfterTheAbsoluteOne(_ backend: TestBackend) async throws {
+        let (database, clock, login, settings) = try await fixture(backend)
         defer { Task { await database.shutdown() } }
         let store = PortalSessionStore(database: database)
         guard case .loggedIn(let id, _) = try await login.attempt(name: "alice", password: Self.password, clientAddress: nil, userAgent: nil)
@@ -72,8 +72,8 @@ struct PortalAccountsTests {
         #expect(try await store.session(id: second, at: clock.wallTime, settings: settings, touch: true) == nil)
     }
 
-    @Test func aLoginSweepsAwaySessionsThatExpired() async throws {
-        let (database, clock, login, _) = try await fixture()
+    @Test(arguments: TestBackend.available) func aLoginSweepsAwaySessionsThatExpired(_ backend: TestBackend) async throws {
+        let (database, clock, login, _) = try await fixture(backend)
         defer { Task { await database.shutdown() } }
         guard case .loggedIn = try await login.attempt(name: "alice", password: Self.password, clientAddress: nil, userAgent: nil)
         else { Issue.record("no session"); return }
@@ -84,8 +84,8 @@ struct PortalAccountsTests {
         #expect(rows.count == 1)
     }
 
-    @Test func fiveFailuresLockTheNameAndTheAddressEvenForTheRightPassword() async throws {
-        let (database, clock, login, _) = try await fixture()
+    @Test(arguments: TestBackend.available) func fiveFailuresLockTheNameAndTheAddressEvenForTheRightPassword(_ backend: TestBackend) async throws {
+        let (database, clock, login, _) = try await fixture(backend)
         defer { Task { await database.shutdown() } }
         for attempt in 1...5 {
             let outcome = try await login.attempt(name: "alice", password: "wrong password \(attempt)", clientAddress: "10.0.0.9", userAgent: nil)
@@ -102,10 +102,10 @@ struct PortalAccountsTests {
         else { Issue.record("still locked after 15 minutes"); return }
     }
 
-    @Test func aFailedLoginIsAnsweredAfterADelayOnTheInjectedClock() async throws {
+    @Test(arguments: TestBackend.available) func aFailedLoginIsAnsweredAfterADelayOnTheInjectedClock(_ backend: TestBackend) async throws {
         var throttle = LoginThrottle()
         throttle.baseDelay = .seconds(1)
-        let (database, clock, login, _) = try await fixture(throttle: throttle)
+        let (database, clock, login, _) = try await fixture(backend, throttle: throttle)
         defer { Task { await database.shutdown() } }
         let attempt = Task { try await login.attempt(name: "alice", password: "wrong password!", clientAddress: nil, userAgent: nil) }
         try await clock.waitForSleepers(count: 1)
@@ -119,8 +119,8 @@ struct PortalAccountsTests {
         #expect(try await second.value == .refused)
     }
 
-    @Test func everyAccountChangeIsAuditedWithoutThePasswordHash() async throws {
-        let (database, _, _, _) = try await fixture()
+    @Test(arguments: TestBackend.available) func everyAccountChangeIsAuditedWithoutThePasswordHash(_ backend: TestBackend) async throws {
+        let (database, _, _, _) = try await fixture(backend)
         defer { Task { await database.shutdown() } }
         let accounts = PortalAccounts(database: database)
         #expect(try await accounts.disable(name: "alice", by: AuditLog.Actor(name: "bob", role: "admin", clientAddress: "10.1.1.1"), at: Date()))

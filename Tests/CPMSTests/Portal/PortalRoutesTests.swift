@@ -18,8 +18,8 @@ struct PortalRoutesTests {
         let clock: ManualClock
     }
 
-    func withPortal(_ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void) async throws {
-        let database = try await TestBackend.sqlite.open()
+    func withPortal(_ backend: TestBackend = .sqlite, _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void) async throws {
+        let database = try await backend.open()
         let fixture = Fixture(database: database, clock: ManualClock())
         let hasher = PasswordHasher(cost: 4)
         for role in PortalRole.allCases {
@@ -228,8 +228,9 @@ struct PortalRoutesTests {
         }
     }
 
-    @Test func theOverviewShowsEachStationsSocketsGridAndBatteryFromTheLatestRows() async throws {
-        try await withPortal { fixture, client in
+    @Test(arguments: TestBackend.available)
+    func theOverviewShowsEachStationsSocketsGridAndBatteryFromTheLatestRows(_ backend: TestBackend) async throws {
+        try await withPortal(backend) { fixture, client in
             let station = uniqueStationID("PORTAL")
             try await StationRegistry(database: fixture.database).add(ids: [station], passwordHash: "not-a-real-hash", at: Date())
             try await fixture.database.withConnection { connection in

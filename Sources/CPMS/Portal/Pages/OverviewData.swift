@@ -70,10 +70,13 @@ struct OverviewData: Sendable {
                 }
                 stations[id] = station
             }
+            // DISTINCT keeps SQLite from flattening the subquery into a scan of every battery row: each station's
+            // latest time is one index lookup, then its row another.
             let latestBattery = try await connection.raw("""
-                SELECT b.station, b.soc_percent, b.power_w, b."timestamp" FROM stations s
-                  JOIN battery_telemetry b ON b.station = s.id
-                   AND b."timestamp" = (SELECT MAX(x."timestamp") FROM battery_telemetry x WHERE x.station = s.id)
+                SELECT b.station, b.soc_percent, b.power_w, b."timestamp" FROM
+                  (SELECT DISTINCT s.id AS station,
+                          (SELECT MAX(x."timestamp") FROM battery_telemetry x WHERE x.station = s.id) AS latest FROM stations s) k
+                  JOIN battery_telemetry b ON b.station = k.station AND b."timestamp" = k.latest
                 """).all()
             for row in latestBattery {
                 let id = try row.decode(column: "station", as: String.self)

@@ -18,12 +18,18 @@ public struct SupplyFeedContext: Sendable {
     /// cpms's public base URL (what a DSO calls back, e.g. OSCP's Flexibility Provider endpoints).
     public var publicURL: String
     public var logger: Logger
+    /// Where running OSCP feeds are found by cpms's Flexibility Provider endpoints: the application's one.
+    public var oscpFeeds: OSCPFeedDirectory
 
-    public init(database: any CPMSDatabase, httpClient: HTTPClient, clock: any StationClock, publicURL: String, logger: Logger) {
+    public init(
+        database: any CPMSDatabase, httpClient: HTTPClient, clock: any StationClock, publicURL: String, logger: Logger,
+        oscpFeeds: OSCPFeedDirectory = OSCPFeedDirectory()
+    ) {
         self.database = database
         self.httpClient = httpClient
         self.clock = clock
         self.publicURL = publicURL
         self.logger = logger
+        self.oscpFeeds = oscpFeeds
     }
 }

@@ -109,12 +109,18 @@ public struct OSCPFeedSettings: Sendable, Hashable, Codable {
     public var groupMapping: [String: String]
     /// How often cpms sends UpdateGroupMeasurements, seconds.
     public var measurementIntervalSeconds: Double
+    /// The heartbeat interval cpms asks the Capacity Provider for in its handshake, seconds (default 60).
+    public var heartbeatIntervalSeconds: Double?
 
-    public init(capacityProviderURL: String, registrationToken: String, groupMapping: [String: String] = [:], measurementIntervalSeconds: Double = 900) {
+    public init(
+        capacityProviderURL: String, registrationToken: String, groupMapping: [String: String] = [:], measurementIntervalSeconds: Double = 900,
+        heartbeatIntervalSeconds: Double? = nil
+    ) {
         self.capacityProviderURL = capacityProviderURL
         self.registrationToken = registrationToken
         self.groupMapping = groupMapping
         self.measurementIntervalSeconds = measurementIntervalSeconds
+        self.heartbeatIntervalSeconds = heartbeatIntervalSeconds
     }
 }
 
@@ -124,10 +130,14 @@ public struct ENTSOEFeedSettings: Sendable, Hashable, Codable {
     public var source: String
     /// How often to read it again, seconds.
     public var refreshSeconds: Double
+    /// The bidding zone (EIC, e.g. `10Y1001A1001A82H`) to take when the document carries several; nil takes
+    /// the only one.
+    public var biddingZone: String?
 
-    public init(source: String, refreshSeconds: Double = 3600) {
+    public init(source: String, refreshSeconds: Double = 3600, biddingZone: String? = nil) {
         self.source = source
         self.refreshSeconds = refreshSeconds
+        self.biddingZone = biddingZone
     }
 }
 
