@@ -123,6 +123,9 @@ struct PortalBookingsTests {
                 "_csrf": token, "entry": id, "station": fixture.station, "date": "2027-01-15", "view": "day",
             ])
             #expect(cancelled.status == .seeOther)
+            let afterCancel = PortalRoutesTests.body(try await portal.send(client, &browser, .get, try #require(cancelled.headers[.location])))
+            #expect(afterCancel.contains("Maintenance \(id) is cancelled."))
+            #expect(!afterCancel.contains(">Cancel maintenance<"), "a cancelled block has no button")
             let block = try await entries(client, fixture).first { $0["id"] as? String == id }
             #expect(block?["status"] as? String == "cancelled")
             let audit = try await AuditLog(database: fixture.database).page(offset: 0, limit: 50).entries
@@ -147,7 +150,7 @@ struct PortalBookingsTests {
             #expect(conflict.status == .conflict)
             let html = PortalRoutesTests.body(conflict)
             #expect(html.contains("id=\"conflict\""))
-            #expect(html.contains("Booking B-PORTAL-1 of eMSP NL*TNM (token TAG-1) holds the socket 2027-01-15 09:00–2027-01-15 10:00 UTC"))
+            #expect(html.contains("Booking B-PORTAL-1 of eMSP NL*TNM (token TAG-1) holds the socket 2027-01-15 09:00–10:00 UTC"))
             #expect(html.contains(#"value="cable check""#), "the form keeps what was typed")
 
             for (fields, field, text) in [
@@ -207,7 +210,8 @@ struct PortalBookingsTests {
             fixture.clock.advance(by: .milliseconds(1_500))
             let (_, html) = try await page(client, &admin, fixture, "&view=week")
             #expect(html.contains("08:15–24:00"))
-            #expect(html.contains("Mon 11 Jan 2027") && html.contains("Sun 17 Jan 2027"))
+            #expect(html.contains("Mon 11 Jan 2027 – Sun 17 Jan 2027"))
+            #expect(html.contains(#"<h3 class="day-label">Wed 13 Jan</h3>"#), "a week's days name the year once, above")
             #expect(html.contains(">Cancel booking<"))
             // Days before now have no free slots; the days after are free all day.
             #expect(html.contains("00:00–24:00"))

@@ -147,7 +147,8 @@ extension BookingsPage {
                         detail: duration(end.timeIntervalSince(start)), status: nil, active: true, selectHref: select, cancel: nil)))
                 }
                 timed.sort { $0.0 < $1.0 }
-                return Day(label: dayLabel(midnight), items: timed.map(\.1))
+                // A week names the year once, in the range above.
+                return Day(label: dayLabel(midnight, withYear: range.kind == .day), items: timed.map(\.1))
             }
             return Socket(evse: evse, label: "Socket \(evse)", connectors: own.map(connectorText).joined(separator: " · "), days: days)
         }
@@ -221,13 +222,14 @@ extension BookingsPage {
     }
 
     /// `Mon 7 Dec 2026`.
-    static func dayLabel(_ midnight: Date) -> String {
+    static func dayLabel(_ midnight: Date, withYear: Bool = true) -> String {
         let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         let dayNumber = Int((midnight.timeIntervalSince1970 / 86_400).rounded(.down))
         let text = BookingsRange.dayText(midnight).split(separator: "-")
         guard text.count == 3, let month = Int(text[1]), let day = Int(text[2]), (1...12).contains(month) else { return String(text.joined(separator: "-")) }
-        return "\(names[((dayNumber + 3) % 7 + 7) % 7]) \(day) \(months[month - 1]) \(text[0])"
+        let label = "\(names[((dayNumber + 3) % 7 + 7) % 7]) \(day) \(months[month - 1])"
+        return withYear ? "\(label) \(text[0])" : label
     }
 
     static func connectorText(_ connector: EVSEConnector) -> String {

@@ -18,7 +18,9 @@ extension PortalController {
         if let id = query["scheduled"] {
             notice = .ok("Maintenance \(id) is scheduled; the eMSPs are sent the socket's new status schedule.")
         } else if let id = query["cancelled"] {
-            notice = .ok("\(id) is cancelled.")
+            let entry = EntryIDs.problem(id) == nil ? await calendar?.entry(EntryID(id)) : nil
+            let what = entry.map { $0.isBooking ? "Booking" : "Maintenance" } ?? "Entry"
+            notice = .ok("\(what) \(id) is cancelled.")
         }
         return try await bookingsView(
             call, station: query["station"], date: query["date"], view: query["view"], input: input, conflict: nil, notice: notice, status: .ok)
@@ -108,7 +110,7 @@ extension PortalController {
         let change: CalendarChange
         do {
             change = try await calendar.cancel(
-                before.id, by: actor, reason: reason.isEmpty ? "cancelled in the portal by \(session.user)" : String(reason.prefix(500)),
+                before.id, by: actor, reason: reason.isEmpty ? "cancelled in the portal" : String(reason.prefix(500)),
                 expectedVersion: form["version"].flatMap(Int.init))
         } catch let refusal as CalendarRefusal {
             return try await refuse(refusal.reason + ".", .conflict)
@@ -129,7 +131,8 @@ extension PortalController {
         guard let entry = await calendar.entry(other) else {
             return BookingsPage.Conflict(text: "Another entry (\(other.rawValue)) is in the way.", entry: other.rawValue)
         }
-        let times = "\(PortalFormat.dateTime(entry.window.start))–\(PortalFormat.dateTime(entry.window.end)) UTC"
+        let start = PortalFormat.dateTime(entry.window.start), end = PortalFormat.dateTime(entry.window.end)
+        let times = "\(start)–\(start.prefix(10) == end.prefix(10) ? String(end.suffix(5)) : end) UTC"
         let gap = calendar.settings.turnaroundGap
         let gapText = gap > 0 ? " (with the \(BookingsPage.duration(gap)) turnaround gap kept between entries)" : ""
         let text: String

@@ -19,7 +19,7 @@ enum BookingsStyleSheet {
     .card.conflict { border-color: var(--bad); background: var(--bad-bg); color: var(--bad); }
     .card.conflict h2 { margin-bottom: 6px; }
     .card.conflict p { margin: 0; }
-    .sockets-calendar { display: grid; grid-template-columns: repeat(auto-fill, minmax(340px, 1fr)); gap: 16px; margin-bottom: 16px; }
+    .sockets-calendar { display: grid; grid-template-columns: repeat(auto-fit, minmax(340px, 1fr)); gap: 16px; margin-bottom: 16px; }
     .socket-calendar { margin: 0; }
     .socket-calendar > header { display: flex; justify-content: space-between; align-items: baseline; gap: 8px; margin-bottom: 6px; flex-wrap: wrap; }
     .day-label { font-size: 0.85rem; text-transform: uppercase; letter-spacing: 0.03em; color: var(--muted); margin: 12px 0 6px; }
@@ -36,6 +36,16 @@ enum BookingsStyleSheet {
     .item-maintenance { background: var(--warn-bg); border-left-color: var(--warn); }
     .calendar-item.inactive { opacity: 0.6; }
     .calendar-item.inactive strong { text-decoration: line-through; }
+    /* A week on a wide screen: each socket across the page, its days as seven columns. */
+    @media (min-width: 960px) {
+      .sockets-calendar.view-week { grid-template-columns: 1fr; }
+      .view-week .calendar-days { display: grid; grid-template-columns: repeat(7, minmax(0, 1fr)); gap: 8px; }
+      .view-week .day-label { margin-top: 4px; }
+      .view-week .calendar-item { flex-direction: column; align-items: stretch; gap: 4px; padding: 6px 8px; font-size: 0.9rem; }
+      .view-week .calendar-item .item-time { min-width: 0; }
+      .view-week .calendar-item .item-main { min-width: 0; }
+      .view-week .calendar-item .button-link, .view-week .calendar-item button { align-self: flex-start; }
+    }
     @media (max-width: 640px) {
       .sockets-calendar { grid-template-columns: 1fr; }
       .view-switch { margin-left: 0; }

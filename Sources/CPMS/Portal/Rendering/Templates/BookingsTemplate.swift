@@ -29,11 +29,13 @@ extension PortalTemplates {
     </section>
     {{/conflict}}
     {{^hasSockets}}<section class="card empty">No station has sockets in the booking calendar yet: an admin describes them first (<code>cpms evse set</code> or the API).</section>{{/hasSockets}}
-    <div class="sockets-calendar">
+    <div class="sockets-calendar view-{{view}}">
     {{#sockets}}
       <section class="card socket-calendar" id="socket-{{evse}}" data-evse="{{evse}}">
         <header><h2>{{label}}</h2><span class="muted small">{{connectors}}</span></header>
+        <div class="calendar-days">
         {{#days}}
+        <div class="calendar-day">
         <h3 class="day-label">{{label}}</h3>
         {{#isEmpty}}<p class="muted small">Nothing booked, and no free time left.</p>{{/isEmpty}}
         <ul class="calendar-items">
@@ -49,7 +51,9 @@ extension PortalTemplates {
           </li>
         {{/items}}
         </ul>
+        </div>
         {{/days}}
+        </div>
       </section>
     {{/sockets}}
     </div>
