@@ -270,9 +270,13 @@ def _scenario(tmp_path, cpms: Cpms, emsp: EMSP, driver, config, api_port, modbus
     assert not driver.find_elements(By.CSS_SELECTOR, f'#socket-2 li[data-entry="{block["id"]}"] form.cancel-entry')
     shoot(driver, "bookings-cancelled-desktop")
     wait_until(lambda: station_socket(2)["status"] == "Available", 60, "socket 2 Available again at the station")
-    update = wait_until(lambda: evse_updates()[updates_before:], 30, "the EVSE without the block at the eMSP")[0]
-    after_cancel = json.loads(update["body"]).get("status_schedule") or []
-    assert all(parse(p["period_begin"]) != slot for p in after_cancel), update
+    def schedule_of(update: dict) -> list[dict]:
+        return json.loads(update["body"]).get("status_schedule") or []
+
+    update = wait_until(lambda: [u for u in evse_updates()[updates_before:]
+                                 if all(parse(p["period_begin"]) != slot for p in schedule_of(u))], 30,
+                        "the EVSE without the block at the eMSP")[0]
+    after_cancel = schedule_of(update)
     for item in after_cancel:
         ocpi.StatusSchedule.from_dict(item)
     assert update["status"] < 300, f"the eMSP refused the EVSE without the block: {update}"

@@ -25,8 +25,8 @@ struct PortalBookingsTests {
 
     /// The portal with a user per role, a station whose EVSEs 1 and 2 are described, and a booking of EVSE 1
     /// from 09:00 to 10:00 on the clock's day (2027-01-15; the clock says 08:00 UTC).
-    func withCalendar(_ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void) async throws {
-        let database = try await TestBackend.sqlite.open()
+    func withCalendar(_ backend: TestBackend = .sqlite, _ body: @escaping @Sendable (Fixture, any TestClientProtocol) async throws -> Void) async throws {
+        let database = try await backend.open()
         let clock = ManualClock()
         let hasher = PasswordHasher(cost: 4)
         for role in PortalRole.allCases {
@@ -80,8 +80,9 @@ struct PortalBookingsTests {
         return (response.status, PortalRoutesTests.body(response))
     }
 
-    @Test func aTechnicianSelectsAFreeSlotAndSchedulesMaintenanceThroughTheCalendarAndItIsAudited() async throws {
-        try await withCalendar { fixture, client in
+    @Test(arguments: TestBackend.available)
+    func aTechnicianSelectsAFreeSlotAndSchedulesMaintenanceThroughTheCalendarAndItIsAudited(_ backend: TestBackend) async throws {
+        try await withCalendar(backend) { fixture, client in
             let (signedIn, token) = try await portal.signIn(client, "technician")
             var browser = signedIn
             let (status, html) = try await page(client, &browser, fixture)
@@ -224,6 +225,10 @@ struct PortalBookingsTests {
             let cancellation = booking?["cancellation"] as? [String: Any]
             #expect(cancellation?["by"] as? String == "admin admin" && cancellation?["reason"] as? String == "station closed")
             #expect(try await auditActions(fixture).contains("admin booking.cancel booking:B-PORTAL-1"))
+            // A day that is not a date is said so, and today is shown.
+            let badDay = try await portal.send(client, &admin, .get, "/portal/bookings?station=\(fixture.station)&date=15.01.2027")
+            #expect(badDay.status == .ok)
+            #expect(PortalRoutesTests.body(badDay).contains("The day must be written YYYY-MM-DD; showing 2027-01-15."))
             // Cancelling it again is explained.
             let again = try await portal.send(client, &admin, .post, "/portal/bookings/cancel", form: ["_csrf": token, "entry": "B-PORTAL-1"])
             #expect(again.status == .conflict && PortalRoutesTests.body(again).contains("was not cancelled"))

@@ -163,6 +163,9 @@ extension PortalController {
         if notice == nil, let requested, !requested.isEmpty, requested != station {
             notice = .error("Station \(requested) has no sockets in the booking calendar; showing \(station.isEmpty ? "none" : station).")
         }
+        if notice == nil, let date, !date.isEmpty, BookingsRange.parseDay(date) == nil {
+            notice = .error("The day must be written YYYY-MM-DD; showing \(BookingsRange.dayText(range.day)).")
+        }
         var entries: [CalendarEntry] = [], slots: [FreeSlot] = []
         if !station.isEmpty {
             entries = await calendar.entries(station: station, overlapping: TimeWindow(start: range.start, end: range.end))
