@@ -223,7 +223,7 @@ def test_admin_watches_a_station_live_and_a_viewer_is_refused_admin_pages(cpms):
         assert socket_status(driver, station.id, "1/1") == "Available"
         assert card.find_element(By.CSS_SELECTOR, '[data-field="grid"]').text == "7.0 kW import"
         assert card.find_element(By.CSS_SELECTOR, '[data-field="battery"]').text == "64 % · charging 3.0 kW"
-        assert [name.text for name in card.find_elements(By.CSS_SELECTOR, ".socket-name")] == ["A", "B"]
+        assert [name.text for name in card.find_elements(By.CSS_SELECTOR, ".socket-name")] == ["Socket A", "Socket B"]
         nav = [link.text for link in driver.find_elements(By.CSS_SELECTOR, "nav.main-nav a")]
         assert nav == ["Overview", "Stations", "Tariffs", "Bookings", "Energy", "eMSPs", "Users", "Audit"]
         shoot(driver, "overview-desktop")

@@ -14,6 +14,8 @@ struct PortalController<Context: RequestContext>: Sendable {
     let settings: PortalSettings
     let hasher: PasswordHasher
     let renderer: PortalRenderer
+    /// The overview's supply figures (the energy supply's plan and monitoring).
+    let supply: OverviewSupply
     let logger: Logger
     /// The booking calendar the Bookings page shows and changes (nil: the page says it is not running).
     var calendar: CalendarService? = nil

@@ -22,6 +22,33 @@ enum PortalFormat {
         return watts > 0 ? "discharging \(power(watts))" : "charging \(power(-watts))"
     }
 
+    /// "0.2450 EUR/kWh": at least 2 and at most 4 decimals.
+    static func pricePerKWh(_ price: Decimal, currency: String) -> String {
+        "\(decimal(price, places: 4, atLeast: 2)) \(currency)/kWh"
+    }
+
+    /// "3.21 EUR".
+    static func money(_ amount: Decimal, currency: String) -> String {
+        "\(decimal(amount, places: 2, atLeast: 2)) \(currency)"
+    }
+
+    /// "12.35 kWh" (energy in Wh; "850 Wh" below 1 kWh).
+    static func energy(_ wattHours: Double) -> String {
+        guard wattHours.isFinite else { return "—" }
+        return abs(wattHours) < 1000 ? String(format: "%.0f Wh", wattHours) : String(format: "%.2f kWh", wattHours / 1000)
+    }
+
+    /// A decimal rounded to `places` (half up), written with at least `atLeast` decimals.
+    static func decimal(_ value: Decimal, places: Int, atLeast: Int) -> String {
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, places, .plain)
+        var text = "\(rounded)"
+        let decimals = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? -1
+        if decimals < atLeast { text += (decimals < 0 ? "." : "") + String(repeating: "0", count: atLeast - max(decimals, 0)) }
+        return text
+    }
+
     static func percent(_ value: Double) -> String {
         value.isFinite ? String(format: "%.0f %%", value) : "—"
     }

@@ -71,7 +71,7 @@ enum PortalStyleSheet {
     dl.facts dd.pending { color: var(--muted); font-weight: 400; }
     ul.sockets { list-style: none; margin: 0 0 8px; padding: 0; display: flex; flex-direction: column; gap: 6px; }
     .socket { display: flex; gap: 8px; align-items: baseline; padding: 6px 10px; border-radius: 6px; background: var(--idle-bg); color: var(--idle); }
-    .socket .socket-name { font-weight: 600; min-width: 4.5em; }
+    .socket .socket-name { font-weight: 600; min-width: 5.5em; }
     .socket .socket-status { flex: 1; }
     .socket .socket-power { font-variant-numeric: tabular-nums; }
     .socket.status-available { background: var(--ok-bg); color: var(--ok); }
