@@ -114,7 +114,7 @@ func buildCPMSApplication(
         supply: OverviewSupply(
             monitor: supply.monitor,
             totals: SupplyDayTotalsCache(monitor: supply.monitor, maxAge: configuration.portal.supplyTotalsMaxAge)),
-        logger: logger)
+        logger: logger, calendar: calendar)
     portal.tariffPushes = tariffPushes
     portal.addRoutes(to: router)
 

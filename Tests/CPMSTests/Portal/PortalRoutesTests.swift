@@ -266,12 +266,12 @@ struct PortalRoutesTests {
             let card = try #require(stations.first { $0["id"] as? String == station })
             #expect(card["connection"] as? String == "Offline")
             // (and the cap, once the running supply service has planned the new station)
-            #expect((card["grid"] as? String)?.hasPrefix("12.5 kW import") == true)
-            #expect(card["battery"] as? String == "54 % · charging 1.2 kW")
+            #expect((card["grid"] as? String)?.plain.hasPrefix("12.5 kW import") == true)
+            #expect((card["battery"] as? String)?.plain == "54 % · charging 1.2 kW")
             let sockets = try #require(card["sockets"] as? [[String: Any]])
             #expect(sockets.map { $0["label"] as? String } == ["Socket A", "Socket B"])
             #expect(sockets.map { $0["status"] as? String } == ["Occupied", "Available"])
-            #expect(sockets.first?["power"] as? String == "7.4 kW")
+            #expect(sockets.first?["power"] as? String == "7.4\u{00A0}kW")  // a no-break space: never on two lines
             let html = Self.body(try await send(client, &viewer, .get, "/portal/"))
             #expect(html.contains(#"data-station="\#(station)""#))
             #expect(html.contains(#"<script src="/portal/static/overview.js" defer></script>"#))
@@ -303,12 +303,12 @@ struct PortalRoutesTests {
                 return try #require((json["stations"] as? [[String: Any]])?.first { $0["id"] as? String == station })
             }
             let shown = try await card()
-            #expect(shown["purchase"] as? String == "0.30 EUR/kWh · no DSO's contract")
-            #expect(shown["grid"] as? String == "— · cap 22.0 kW")
+            #expect((shown["purchase"] as? String)?.plain == "0.30 EUR/kWh · no DSO's contract")
+            #expect((shown["grid"] as? String)?.plain == "— · cap 22.0 kW")
             // 500 Wh at 0.20 and 1200 Wh at 0.25.
-            #expect(shown["energyCost"] as? String == "1.70 kWh · 0.40 EUR")
+            #expect((shown["energyCost"] as? String)?.plain == "1.70 kWh · 0.40 EUR")
             let html = Self.body(try await send(client, &viewer, .get, "/portal/"))
-            #expect(html.contains("1.70 kWh · 0.40 EUR"))
+            #expect(html.plain.contains("1.70 kWh · 0.40 EUR"))
 
             // A new reading in the current window: 300 Wh more at 0.30. The totals are at most 30 s old: the poll
             // after that answers the last ones and computes new ones beside, which a later poll shows.
@@ -317,12 +317,12 @@ struct PortalRoutesTests {
             }
             fixture.clock.advance(by: .seconds(31))
             var updated = try await card()
-            #expect(updated["grid"] as? String == "9.0 kW import of 22.0 kW cap")
-            for _ in 0..<400 where updated["energyCost"] as? String != "2.00 kWh · 0.49 EUR" {
+            #expect((updated["grid"] as? String)?.plain == "9.0 kW import of 22.0 kW cap")
+            for _ in 0..<400 where (updated["energyCost"] as? String)?.plain != "2.00 kWh · 0.49 EUR" {
                 try await Task.sleep(for: .milliseconds(25))
                 updated = try await card()
             }
-            #expect(updated["energyCost"] as? String == "2.00 kWh · 0.49 EUR")
+            #expect((updated["energyCost"] as? String)?.plain == "2.00 kWh · 0.49 EUR")
         }
     }
 

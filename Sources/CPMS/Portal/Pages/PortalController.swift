@@ -19,6 +19,8 @@ struct PortalController<Context: RequestContext>: Sendable {
     let logger: Logger
     /// Pushes a tariff saved on the Tariffs page to the eMSPs (nil: nothing is pushed, as in some tests).
     var tariffPushes: TariffPushes? = nil
+    /// The booking calendar the Bookings page shows and changes (nil: the page says it is not running).
+    var calendar: CalendarService? = nil
 
     var users: PortalUserStore { PortalUserStore(database: database) }
     var sessions: PortalSessionStore { PortalSessionStore(database: database) }
@@ -77,6 +79,10 @@ struct PortalController<Context: RequestContext>: Sendable {
         add(.tariff) { request, context, call in try await tariffPage(context.parameters.get("id") ?? "", request, call) }
         add(.saveTariff) { _, context, call in try await saveTariffPrices(context.parameters.get("id") ?? "", call) }
         add(.emsps) { _, _, call in try await emspsPage(call) }
+        add(.bookings) { request, _, call in try await bookingsPage(request, call) }
+        add(.scheduleMaintenance) { _, _, call in try await scheduleMaintenance(call) }
+        add(.cancelMaintenance) { _, _, call in try await cancelCalendarEntry(call, booking: false) }
+        add(.cancelBooking) { _, _, call in try await cancelCalendarEntry(call, booking: true) }
         // Sections in the navigation whose pages are not built yet answer with a page that says so, under the
         // same permission as their link (the later pages replace these).
         for section in PortalNavigation.sections where !routes.contains(where: { $0.method == .get && $0.path == section.href }) {

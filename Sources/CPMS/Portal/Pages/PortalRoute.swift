@@ -53,4 +53,8 @@ extension PortalRoute {
     static let tariff = PortalRoute(.get, "/portal/tariffs/:id", .permission(.viewTariffs))
     static let saveTariff = PortalRoute(.post, "/portal/tariffs/:id", .permission(.editTariffs))
     static let emsps = PortalRoute(.get, "/portal/emsps", .permission(.viewEMSPs))
+    static let bookings = PortalRoute(.get, "/portal/bookings", .permission(.viewBookings))
+    static let scheduleMaintenance = PortalRoute(.post, "/portal/bookings/maintenance", .permission(.scheduleMaintenance))
+    static let cancelMaintenance = PortalRoute(.post, "/portal/bookings/maintenance/cancel", .permission(.scheduleMaintenance))
+    static let cancelBooking = PortalRoute(.post, "/portal/bookings/cancel", .permission(.cancelBookings))
 }

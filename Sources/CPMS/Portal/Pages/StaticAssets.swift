@@ -9,7 +9,7 @@ struct StaticAssets: Sendable {
     func response(for file: String) -> Response {
         switch file {
         case "portal.css":
-            return Self.text(PortalStyleSheet.css + PortalStyleSheet.tariffsAndEMSPs, type: "text/css; charset=utf-8")
+            return Self.text(PortalStyleSheet.css + PortalStyleSheet.tariffsAndEMSPs + BookingsStyleSheet.css, type: "text/css; charset=utf-8")
         case "overview.js":
             return Self.text(OverviewScript.javascript, type: "text/javascript; charset=utf-8")
         case "chart.js":

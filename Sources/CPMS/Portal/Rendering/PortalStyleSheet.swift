@@ -46,6 +46,9 @@ enum PortalStyleSheet {
     .card.empty { color: var(--muted); }
     .notice { padding: 10px 14px; border-radius: 8px; background: var(--ok-bg); color: var(--ok); }
     .notice.error { background: var(--bad-bg); color: var(--bad); }
+    .notice.info { background: var(--busy-bg); color: var(--busy); }
+    main:has(> .card.narrow) > .notice { max-width: 420px; margin: 40px auto 0; box-sizing: border-box; }
+    main:has(> .card.narrow) > .notice + .card.narrow { margin-top: 12px; }
     .error { padding: 10px 12px; border-radius: 8px; background: var(--bad-bg); color: var(--bad); }
     .field-error { color: var(--bad); margin: -6px 0 4px; font-size: 0.9rem; }
     form.stacked { display: flex; flex-direction: column; gap: 8px; max-width: 420px; }
@@ -90,7 +93,8 @@ enum PortalStyleSheet {
       header.top { padding: 8px 12px; }
       header.top .brand { font-size: 1rem; }
       .account { gap: 8px; }
-      nav.main-nav { padding: 0 4px; }
+      nav.main-nav { padding: 0 4px; flex-wrap: wrap; overflow-x: visible; gap: 0 2px; }
+      nav.main-nav a { padding: 8px 9px; }
       main { padding: 12px; }
       .stations { grid-template-columns: 1fr; }
       dl.facts { grid-template-columns: 1fr 1fr; }

@@ -11,6 +11,7 @@ enum PortalTemplates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "message": message, "overview": overview, "users": users, "audit": audit,
         "tariffs": tariffs, "tariff": tariff, "emsps": emsps,
+        "bookings": bookings,
     ]
 
     /// The compiled library; a template that does not parse is reported with its name.
