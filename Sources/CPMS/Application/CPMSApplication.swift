@@ -110,7 +110,8 @@ func buildCPMSApplication(
     OSCPFlexibilityProviderRoutes(directory: oscpFeeds, logger: logger).addRoutes(to: router)
     PortalController(
         database: database, connections: connections, clock: clock, settings: configuration.portal,
-        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(), logger: logger
+        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(), logger: logger,
+        supply: supply.portal
     ).addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes

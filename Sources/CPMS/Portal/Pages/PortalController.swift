@@ -15,6 +15,8 @@ struct PortalController<Context: RequestContext>: Sendable {
     let hasher: PasswordHasher
     let renderer: PortalRenderer
     let logger: Logger
+    /// The energy supply the Station and Energy pages read and the policy form changes (nil: not running).
+    var supply: PortalSupply?
 
     var users: PortalUserStore { PortalUserStore(database: database) }
     var sessions: PortalSessionStore { PortalSessionStore(database: database) }
@@ -69,6 +71,8 @@ struct PortalController<Context: RequestContext>: Sendable {
         add(.addUser) { _, _, call in try await addUser(call) }
         add(.disableUser) { _, context, call in try await disableUser(context.parameters.get("name") ?? "", call) }
         add(.audit) { request, _, call in try await auditPage(request, call) }
+        add(.station) { _, context, call in try await stationPage(context.parameters.get("id") ?? "", call) }
+        add(.stationCharts) { _, context, _ in try await stationCharts(context.parameters.get("id") ?? "") }
         // Sections in the navigation whose pages are not built yet answer with a page that says so, under the
         // same permission as their link (the later pages replace these).
         for section in PortalNavigation.sections where !routes.contains(where: { $0.method == .get && $0.path == section.href }) {
@@ -129,7 +133,7 @@ struct PortalController<Context: RequestContext>: Sendable {
 
     /// Not signed in (or the session expired): pages go to the login page, data requests get 401.
     private func signInRequired(_ route: PortalRoute, _ request: Request) -> Response {
-        if route == .overviewData {
+        if route.path.hasSuffix(".json") {
             return Response(
                 status: .unauthorized, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"error":"sign in"}"#)))
