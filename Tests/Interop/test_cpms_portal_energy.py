@@ -22,7 +22,7 @@ import pytest
 from ocpp.v201 import call
 
 from test_cpms_portal import (ADMIN_PASSWORD, TIMEOUT, VIEWER_PASSWORD, Cpms, LiveStation, browser, post_form, shoot,
-                              sign_in, submit_and_wait, wait_for)
+                              sign_in, submit_and_wait)
 # DataTransfer.data and customData go out as written (the library would camel-case their keys): autouse.
 from test_cpms_ocpp201 import data_transfer_data_as_written  # noqa: F401
 
@@ -116,12 +116,38 @@ def send_history(station: LiveStation):
 
 
 def chart_points(driver, chart: str) -> int:
-    """How many points chart.js holds in the chart's datasets (0 when it drew none)."""
+    """How many points of the chart's datasets chart.js draws as part of a line (a point between two gaps draws
+    nothing); 0 when it drew no chart."""
     return driver.execute_script(
         """const canvas = document.querySelector('[data-chart="' + arguments[0] + '"] canvas');
            const chart = canvas && window.Chart && Chart.getChart(canvas);
            if (!chart) { return 0; }
-           return chart.data.datasets.reduce((n, d) => n + d.data.filter(p => p.y !== null).length, 0);""", chart)
+           const drawn = (p, i, a) => p.y !== null && ((i > 0 && a[i - 1].y !== null) || (i + 1 < a.length && a[i + 1].y !== null));
+           return chart.data.datasets.reduce((n, d) => n + d.data.filter(drawn).length, 0);""", chart)
+
+
+def shoot_whole(driver, name: str, width: int):
+    """A screenshot of the whole page (the window made as tall as the page), then the window as it was."""
+    height = driver.execute_script("return document.documentElement.scrollHeight;")
+    driver.set_window_size(width, min(max(height + 140, 800), 6000))
+    shoot(driver, name)
+    driver.set_window_size(width, 800)
+
+
+def wait_for(predicate, what: str, timeout: float = TIMEOUT, reload=None):
+    """Waits for a condition; with `reload` (a driver), reloads the page between looks."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if predicate():
+                return
+        except Exception:  # noqa: BLE001 - the page may be between loads
+            pass
+        if time.monotonic() > deadline:
+            raise AssertionError(f"timed out waiting for {what}")
+        time.sleep(0.5)
+        if reload is not None:
+            reload.refresh()
 
 
 def no_horizontal_scrolling(driver, what: str):
@@ -160,6 +186,7 @@ def test_station_plots_render_and_an_admin_changes_the_energy_policy(cpms, tmp_p
         for chart in ("grid", "sockets", "battery", "price"):
             assert chart_points(driver, chart) > 0, f"the {chart} plot has no data"
         assert chart_points(driver, "grid") >= 96
+        assert chart_points(driver, "battery") >= 2 * 24
         sockets = driver.find_element(By.ID, "sockets").text
         assert "Disabled" in sockets and "technician (jdoe)" in sockets and "cable damaged" in sockets
         records = driver.find_element(By.ID, "records").text
@@ -167,14 +194,68 @@ def test_station_plots_render_and_an_admin_changes_the_energy_policy(cpms, tmp_p
         for url in driver.execute_script(
                 "return Array.from(document.querySelectorAll('script[src],link[href]')).map(e => e.src || e.href);"):
             assert url.startswith(cpms.base + "/portal/"), url
-        shoot(driver, "station-desktop")
+        shoot_whole(driver, "station-desktop", 1280)
         driver.set_window_size(375, 800)
         driver.get(f"{cpms.base}/portal/stations/{station.id}")
         wait_for(lambda: driver.find_element(By.ID, "charts").get_attribute("data-loaded") == "true", "the plots on a phone")
         assert chart_points(driver, "battery") > 0
         no_horizontal_scrolling(driver, "the station page")
-        shoot(driver, "station-phone")
+        shoot_whole(driver, "station-phone", 375)
+
+        # The Energy page: both DSOs with their feeds, their forecasts plotted, the plan with its reasons.
         driver.set_window_size(1280, 800)
+        driver.get(cpms.base + "/portal/energy")
+        wait_for(lambda: "json: fresh" in driver.find_element(By.CSS_SELECTOR, 'tr[data-dso="green"]').text
+                 and "json: fresh" in driver.find_element(By.CSS_SELECTOR, 'tr[data-dso="grid"]').text,
+                 "both feeds fresh", reload=driver)
+        dsos = driver.find_element(By.ID, "dsos").text
+        assert "Grid Co" in dsos and "Green Power" in dsos and "92 %" in dsos
+        wait_for(lambda: driver.find_element(By.ID, "charts").get_attribute("data-loaded") == "true", "the forecasts")
+        assert chart_points(driver, "prices") >= 2 * 96 and chart_points(driver, "renewable") >= 2 * 96
+        plan = driver.find_element(By.CSS_SELECTOR, f'details[data-group="{station.id}"]').text
+        assert "cheapest of 2" in plan and "grid" in plan, plan
+        assert driver.find_element(By.ID, "policy-now").text.startswith("Cheapest")
+        shoot_whole(driver, "energy-desktop", 1280)
+
+        # Bad input is explained next to its field and changes nothing.
+        driver.find_element(By.ID, "policy-minimum_renewable_share").click()
+        driver.find_element(By.ID, "share-percent").clear()
+        driver.find_element(By.ID, "share-percent").send_keys("150")
+        submit_and_wait(driver, "#save-policy")
+        assert "0 to 100 %" in driver.find_element(By.ID, "share-error").text
+        assert driver.find_element(By.ID, "policy-now").text.startswith("Cheapest")
+        assert api(cpms, token, "GET", "supply/policy")[1]["kind"] == "cheapest"
+        shoot(driver, "energy-invalid-desktop")
+
+        # The admin chooses the greenest supplier: saved, audited, and the plan's reasons follow.
+        driver.find_element(By.ID, "policy-greenest").click()
+        submit_and_wait(driver, "#save-policy")
+        assert "The policy was saved" in driver.find_element(By.CSS_SELECTOR, ".notice").text
+        assert driver.find_element(By.ID, "policy-now").text.startswith("Greenest")
+        wait_for(lambda: "greenest: 92 % renewable" in
+                 driver.find_element(By.CSS_SELECTOR, f'details[data-group="{station.id}"]').text,
+                 "the plan's reasons to follow the policy", reload=driver)
+        assert "cheapest of 2" not in driver.find_element(By.CSS_SELECTOR, f'details[data-group="{station.id}"]').text
+        driver.get(cpms.base + "/portal/audit")
+        assert "energy.policy" in driver.find_element(By.ID, "audit").text
+        driver.set_window_size(375, 800)
+        driver.get(cpms.base + "/portal/energy")
+        wait_for(lambda: driver.find_element(By.ID, "charts").get_attribute("data-loaded") == "true", "the forecasts on a phone")
+        no_horizontal_scrolling(driver, "the energy page")
+        shoot_whole(driver, "energy-phone", 375)
+        driver.set_window_size(1280, 800)
+        submit_and_wait(driver, "form.logout button")
+
+        # A viewer reads the page without the form, and the server refuses the change anyway.
+        sign_in(driver, cpms, "viewer", VIEWER_PASSWORD)
+        driver.get(cpms.base + "/portal/energy")
+        assert not driver.find_elements(By.ID, "policy-form")
+        assert driver.find_element(By.ID, "policy-read-only").text == "Only admins change the policy."
+        shoot(driver, "energy-viewer-desktop")
+        csrf = driver.find_element(By.CSS_SELECTOR, "form.logout input[name=_csrf]").get_attribute("value")
+        session = driver.get_cookie("cpms_session")["value"]
+        assert post_form(cpms, "/portal/energy/policy", {"_csrf": csrf, "kind": "cheapest"}, session) == 403
+        assert api(cpms, token, "GET", "supply/policy")[1]["kind"] == "greenest"
     finally:
         driver.quit()
         station.close()

@@ -71,7 +71,8 @@ struct PortalCharts: Sendable, Encodable {
 /// Turning samples into a chart's points.
 enum ChartPoints {
     /// Samples (in time order) as a line: averaged per `bucket` seconds when there are more than `maxPoints`, and
-    /// broken where two samples are more than `gap` seconds apart (the meter said nothing there).
+    /// broken where two samples are further apart than `gap` seconds or four times the median spacing, whichever
+    /// is more (the device said nothing there; a device that reports rarely still gets a line).
     static func line(_ samples: [(at: Date, value: Double)], gap: TimeInterval = 900, maxPoints: Int = 1500, bucket: TimeInterval = 60) -> [PortalChart.Point] {
         var reduced = samples.filter { $0.value.isFinite }
         if reduced.count > maxPoints {
@@ -87,6 +88,8 @@ enum ChartPoints {
             }
             reduced = buckets.map { ($0.at, $0.sum / Double($0.count)) }
         }
+        let spacings = zip(reduced.dropFirst(), reduced).map { $0.at.timeIntervalSince($1.at) }.sorted()
+        let gap = max(gap, 4 * (spacings.isEmpty ? 0 : spacings[spacings.count / 2]))
         var points: [PortalChart.Point] = []
         var previous: Date?
         for sample in reduced {

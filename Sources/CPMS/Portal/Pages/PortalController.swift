@@ -73,6 +73,9 @@ struct PortalController<Context: RequestContext>: Sendable {
         add(.audit) { request, _, call in try await auditPage(request, call) }
         add(.station) { _, context, call in try await stationPage(context.parameters.get("id") ?? "", call) }
         add(.stationCharts) { _, context, _ in try await stationCharts(context.parameters.get("id") ?? "") }
+        add(.energy) { request, _, call in try await energyPage(request, call) }
+        add(.energyCharts) { _, _, _ in try await energyCharts() }
+        add(.energyPolicy) { _, _, call in try await saveEnergyPolicy(call) }
         // Sections in the navigation whose pages are not built yet answer with a page that says so, under the
         // same permission as their link (the later pages replace these).
         for section in PortalNavigation.sections where !routes.contains(where: { $0.method == .get && $0.path == section.href }) {

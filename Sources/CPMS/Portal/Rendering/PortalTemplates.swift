@@ -10,7 +10,7 @@ enum PortalTemplates {
     /// Every template by the name pages render and inherit it with.
     static let all: [String: String] = [
         "layout": layout, "login": login, "message": message, "overview": overview, "users": users, "audit": audit,
-        "station": station,
+        "station": station, "energy": energy,
     ]
 
     /// The compiled library; a template that does not parse is reported with its name.

@@ -29,6 +29,7 @@ enum SupplyPagesStyleSheet {
     details.group summary { cursor: pointer; font-weight: 600; display: flex; gap: 10px; flex-wrap: wrap; align-items: baseline; }
     details.group summary .muted { font-weight: 400; }
     .policy-now { margin: 0 0 12px; }
+    form#policy-form { max-width: 640px; }
     fieldset.policy { border: none; padding: 0; margin: 0; display: flex; flex-direction: column; gap: 6px; }
     fieldset.policy legend { font-weight: 600; font-size: 0.9rem; margin-bottom: 4px; }
     label.choice { display: flex; gap: 8px; align-items: baseline; font-weight: 400; }
