@@ -21,8 +21,7 @@ from pathlib import Path
 import pytest
 from ocpp.v201 import call
 
-from test_cpms_portal import (ADMIN_PASSWORD, TIMEOUT, VIEWER_PASSWORD, Cpms, LiveStation, browser, post_form, shoot,
-                              sign_in, submit_and_wait)
+from test_cpms_portal import ADMIN_PASSWORD, TIMEOUT, VIEWER_PASSWORD, Cpms, LiveStation, browser, post_form, shoot
 # DataTransfer.data and customData go out as written (the library would camel-case their keys): autouse.
 from test_cpms_ocpp201 import data_transfer_data_as_written  # noqa: F401
 
@@ -148,6 +147,23 @@ def wait_for(predicate, what: str, timeout: float = TIMEOUT, reload=None):
         time.sleep(0.5)
         if reload is not None:
             reload.refresh()
+
+
+def submit_and_wait(driver, button_selector: str):
+    """Clicks a form's submit button and waits until the answer's page has replaced this one: the new page lacks
+    the marker set in this one (robust however quickly the pages change, unlike waiting on a stale element)."""
+    driver.execute_script("window.portalOldPage = true;")
+    driver.find_element(By.CSS_SELECTOR, button_selector).click()
+    wait_for(lambda: driver.execute_script("return window.portalOldPage !== true && document.readyState === 'complete';"),
+             f"the page after {button_selector}")
+
+
+def sign_in(driver, cpms: Cpms, name: str, password: str):
+    driver.get(cpms.base + "/portal/login")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(password)
+    submit_and_wait(driver, "form.stacked button[type=submit]")
+    assert "/portal/login" not in driver.current_url, f"{name} was not signed in"
 
 
 def no_horizontal_scrolling(driver, what: str):

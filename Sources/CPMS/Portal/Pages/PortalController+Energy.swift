@@ -231,7 +231,8 @@ extension PortalController {
                         cap: PortalFormat.power(span.capW), quality: span.quality.rawValue, reasons: span.reasons)
                 })
         }
-        let days = try await data.dailyTotals(at: now).map { day in
+        // Days without energy are left out (today stays, so the table always says where it stands).
+        let days = try await data.dailyTotals(at: now).enumerated().filter { $0.offset == 0 || $0.element.energyWh > 0 }.map(\.element).map { day in
             DayRow(
                 day: day.day, energy: Self.kWh(day.energyWh), cost: "\(Self.money(day.cost)) \(day.currency ?? currency)",
                 dsos: day.dsos.isEmpty ? "—" : day.dsos.map { "\($0.dso): \(Self.kWh($0.energyWh)), \(Self.money($0.cost))" }.joined(separator: " · "))

@@ -40,7 +40,7 @@ struct StationPlots: Sendable {
                 .init(
                     label: "Cap from the supply plan", color: Colour.cap, stepped: true, dashed: true,
                     points: ChartPoints.steps(plan.map { ($0.start, $0.end, $0.capW.map { $0 / 1000 }) })),
-            ].filter { !$0.points.isEmpty })
+            ].filter { $0.points.contains { $0.y != nil } })
         let socketChart = PortalChart(
             id: "sockets", title: "Socket power", unit: "kW", empty: "No socket charged in the last 24 hours.", from: from, to: until, now: to,
             series: sockets.keys.sorted().enumerated().map { index, evse in

@@ -102,7 +102,7 @@ extension PortalTemplates {
         </tbody>
       </table>
       </div>
-      <p class="muted small">From each station's grid meter at each window's planned price.</p>
+      <p class="muted small">The last 7 days (days without energy are left out), from each station's grid meter at each window's planned price.</p>
     </section>
     {{/content}}
     {{/main}}{{/layout}}
