@@ -44,6 +44,8 @@ struct EnergyPageData: Sendable {
         let supplier: String?
         let quality: OfferQuality
         let capW: Double
+        /// The price of the span's first window.
+        let firstPrice: Decimal
         var lowestPrice: Decimal
         var highestPrice: Decimal
         let currency: String
@@ -68,7 +70,7 @@ struct EnergyPageData: Sendable {
             } else {
                 spans[choice.group, default: []].append(PlanSpan(
                     start: choice.window.start, end: choice.window.end, supplier: choice.supplier, quality: choice.quality, capW: choice.capW,
-                    lowestPrice: choice.pricePerKWh, highestPrice: choice.pricePerKWh, currency: entry.currency, reasons: choice.reasons))
+                    firstPrice: choice.pricePerKWh, lowestPrice: choice.pricePerKWh, highestPrice: choice.pricePerKWh, currency: entry.currency, reasons: choice.reasons))
             }
         }
         return spans.keys.sorted().map { ($0, spans[$0] ?? []) }

@@ -221,7 +221,7 @@ extension PortalController {
         let groups = plan.map { group, spans in
             GroupPlan(
                 group: group, open: plan.count <= 6,
-                now: spans.first.map { "now \($0.supplier ?? "no DSO") · \(Self.price($0.lowestPrice)) \($0.currency)/kWh · cap \(PortalFormat.power($0.capW))" } ?? "",
+                now: spans.first.map { "now \($0.supplier ?? "no DSO") · \(Self.price($0.firstPrice)) \($0.currency)/kWh · cap \(PortalFormat.power($0.capW))" } ?? "",
                 spans: spans.map { span in
                     SpanRow(
                         time: Self.span(from: span.start, to: span.end), dso: span.supplier ?? "no DSO",
@@ -235,7 +235,7 @@ extension PortalController {
         let days = try await data.dailyTotals(at: now).enumerated().filter { $0.offset == 0 || $0.element.energyWh > 0 }.map(\.element).map { day in
             DayRow(
                 day: day.day, energy: Self.kWh(day.energyWh), cost: "\(Self.money(day.cost)) \(day.currency ?? currency)",
-                dsos: day.dsos.isEmpty ? "—" : day.dsos.map { "\($0.dso): \(Self.kWh($0.energyWh)), \(Self.money($0.cost))" }.joined(separator: " · "))
+                dsos: day.dsos.isEmpty ? "—" : day.dsos.map { "\($0.dso): \(Self.kWh($0.energyWh)), \(Self.money($0.cost)) \(day.currency ?? currency)" }.joined(separator: " · "))
         }
         let policy = try await supply.stores.policy.current()
         let document = SupplyPolicyDocument(policy.policy)

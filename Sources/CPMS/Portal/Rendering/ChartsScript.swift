@@ -40,8 +40,10 @@ enum ChartsScript {
           ctx.setLineDash([]);
           ctx.fillStyle = "#5f6b7a";
           ctx.font = "11px system-ui, sans-serif";
-          ctx.textAlign = "right";
-          ctx.fillText("now", px - 4, area.top + 11);
+          // Right of the line when it is near the left edge (the axis's labels are there).
+          var left = px - area.left < 36;
+          ctx.textAlign = left ? "left" : "right";
+          ctx.fillText("now", left ? px + 4 : px - 4, area.top + 11);
           ctx.restore();
         }
       };

@@ -14,7 +14,7 @@ extension PortalTemplates {
       {{#policy}}
       <p class="policy-now"><strong id="policy-now">{{description}}</strong> <span class="muted small">{{updated}}</span></p>
       {{#form}}
-      <form method="post" action="/portal/energy/policy" class="stacked" id="policy-form">
+      <form method="post" action="/portal/energy/policy" class="stacked inline-submit" id="policy-form">
         <input type="hidden" name="_csrf" value="{{csrf}}">
         <fieldset class="policy">
           <legend>Choose the supplier in each window by</legend>
