@@ -224,7 +224,7 @@ def test_station_plots_render_and_an_admin_changes_the_energy_policy(cpms, tmp_p
         wait_for(lambda: "json: fresh" in driver.find_element(By.CSS_SELECTOR, 'tr[data-dso="green"]').text
                  and "json: fresh" in driver.find_element(By.CSS_SELECTOR, 'tr[data-dso="grid"]').text,
                  "both feeds fresh", reload=driver)
-        dsos = driver.find_element(By.ID, "dsos").text
+        dsos = driver.find_element(By.ID, "dsos").text.replace("\u00a0", " ")
         assert "Grid Co" in dsos and "Green Power" in dsos and "92 %" in dsos
         wait_for(lambda: driver.find_element(By.ID, "charts").get_attribute("data-loaded") == "true", "the forecasts")
         assert chart_points(driver, "prices") >= 2 * 96 and chart_points(driver, "renewable") >= 2 * 96

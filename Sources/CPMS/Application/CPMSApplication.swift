@@ -110,8 +110,11 @@ func buildCPMSApplication(
     OSCPFlexibilityProviderRoutes(directory: oscpFeeds, logger: logger).addRoutes(to: router)
     PortalController(
         database: database, connections: connections, clock: clock, settings: configuration.portal,
-        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(), logger: logger,
-        supply: supply.portal
+        hasher: PasswordHasher(cost: configuration.portal.bcryptCost), renderer: try PortalRenderer(),
+        supply: OverviewSupply(
+            monitor: supply.monitor,
+            totals: SupplyDayTotalsCache(monitor: supply.monitor, maxAge: configuration.portal.supplyTotalsMaxAge)),
+        logger: logger, energySupply: supply.portal
     ).addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes

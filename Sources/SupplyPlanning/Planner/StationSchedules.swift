@@ -3,7 +3,7 @@ import Foundation
 /// Each station's price schedule and grid cap, from its group's choices: the group's cap is shared out in
 /// proportion to the members' connection limits, each at most its own limit, in whole watts rounded down
 /// so the members never add up to more than the group's cap.
-enum StationSchedules {
+public enum StationSchedules {
     /// - Parameter choices: per group (indexed as `groups`), its choice in every window, in time order.
     static func stations(groups: [StationGroup], choices: [[SupplyChoice]], currency: String) -> [StationSupply] {
         var stations: [StationSupply] = []
@@ -25,7 +25,7 @@ enum StationSchedules {
     }
 
     /// A member's part of the group's cap, W.
-    static func share(of groupCapW: Double, limitW: Double, totalW: Double) -> Double {
+    public static func share(of groupCapW: Double, limitW: Double, totalW: Double) -> Double {
         guard totalW > 0, limitW > 0, groupCapW > 0 else { return 0 }
         let proportional = groupCapW.isFinite ? (groupCapW * (limitW / totalW)).rounded(.down) : limitW
         return min(limitW, max(0, proportional))

@@ -41,9 +41,13 @@ struct PortalRoutesTests {
 
     /// Every route the portal registers (the same `addRoutes` the application calls).
     static func routes(_ database: any CPMSDatabase) throws -> [PortalRoute] {
+        let monitor = SupplyMonitor(
+            database: database, plan: SupplyPlanStore(database: database), groups: SupplyGroupStore(database: database),
+            registry: StationRegistry(database: database), defaultConnectionLimitW: 22_000)
         let controller = PortalController<CPMSRequestContext>(
             database: database, connections: StationConnections(registry: StationRegistry(database: database), clock: ManualClock(), logger: .quiet),
-            clock: ManualClock(), settings: PortalSettings(), hasher: PasswordHasher(cost: 4), renderer: try PortalRenderer(), logger: .quiet)
+            clock: ManualClock(), settings: PortalSettings(), hasher: PasswordHasher(cost: 4), renderer: try PortalRenderer(),
+            supply: OverviewSupply(monitor: monitor, totals: SupplyDayTotalsCache(monitor: monitor, maxAge: 30)), logger: .quiet)
         return controller.addRoutes(to: Router(context: CPMSRequestContext.self))
     }
 
@@ -257,16 +261,64 @@ struct PortalRoutesTests {
             let stations = try #require(json["stations"] as? [[String: Any]])
             let card = try #require(stations.first { $0["id"] as? String == station })
             #expect(card["connection"] as? String == "Offline")
-            #expect(card["grid"] as? String == "12.5 kW import")
-            #expect(card["battery"] as? String == "54 % · charging 1.2 kW")
+            // (and the cap, once the running supply service has planned the new station)
+            #expect((card["grid"] as? String)?.plain.hasPrefix("12.5 kW import") == true)
+            #expect((card["battery"] as? String)?.plain == "54 % · charging 1.2 kW")
             let sockets = try #require(card["sockets"] as? [[String: Any]])
-            #expect(sockets.map { $0["label"] as? String } == ["A", "B"])
+            #expect(sockets.map { $0["label"] as? String } == ["Socket A", "Socket B"])
             #expect(sockets.map { $0["status"] as? String } == ["Occupied", "Available"])
-            #expect(sockets.first?["power"] as? String == "7.4 kW")
+            #expect(sockets.first?["power"] as? String == "7.4\u{00A0}kW")  // a no-break space: never on two lines
             let html = Self.body(try await send(client, &viewer, .get, "/portal/"))
             #expect(html.contains(#"data-station="\#(station)""#))
             #expect(html.contains(#"<script src="/portal/static/overview.js" defer></script>"#))
             #expect(!html.contains("<script>"))
+        }
+    }
+
+    @Test(arguments: TestBackend.available)
+    func theOverviewShowsTheStoredSupplyFiguresAndTodaysEnergyFollowsTheMeter(_ backend: TestBackend) async throws {
+        try await withPortal(backend) { fixture, client in
+            let station = uniqueStationID("PORTAL")
+            try await StationRegistry(database: fixture.database).add(ids: [station], passwordHash: "not-a-real-hash", at: Date())
+            try await fixture.database.withConnection { connection in
+                // The past windows as planned then; the current one (08:00) as the running supply service plans a
+                // station no DSO's contract covers (the unsupplied price, its connection limit), so its pass
+                // before or after these rows leaves the same.
+                for (window, dso, price) in [("07:30", "grid", "0.20"), ("07:45", "grid", "0.25"), ("08:00", nil, "0.30")] {
+                    try await OverviewSupplyTests.planRow(station, window, dso: dso, price: price, capW: 22_000, on: connection)
+                }
+                // (A power sample would be held to the end of its window: only registers here.)
+                for (time, energy) in [("07:30:00", 1000.0), ("07:45:00", 1500.0), ("08:00:00", 2700.0)] {
+                    try await OverviewSupplyTests.meter(station, time, energyWh: energy, powerW: nil, on: connection)
+                }
+            }
+            var (viewer, _) = try await signIn(client, "viewer")
+            func card() async throws -> [String: Any] {
+                let data = try await send(client, &viewer, .get, "/portal/overview.json")
+                let json = try #require(try JSONSerialization.jsonObject(with: Data(data.body.readableBytesView)) as? [String: Any])
+                return try #require((json["stations"] as? [[String: Any]])?.first { $0["id"] as? String == station })
+            }
+            let shown = try await card()
+            #expect((shown["purchase"] as? String)?.plain == "0.30 EUR/kWh · no DSO's contract")
+            #expect((shown["grid"] as? String)?.plain == "— · cap 22.0 kW")
+            // 500 Wh at 0.20 and 1200 Wh at 0.25.
+            #expect((shown["energyCost"] as? String)?.plain == "1.70 kWh · 0.40 EUR")
+            let html = Self.body(try await send(client, &viewer, .get, "/portal/"))
+            #expect(html.plain.contains("1.70 kWh · 0.40 EUR"))
+
+            // A new reading in the current window: 300 Wh more at 0.30. The totals are at most 30 s old: the poll
+            // after that answers the last ones and computes new ones beside, which a later poll shows.
+            try await fixture.database.withConnection { connection in
+                try await OverviewSupplyTests.meter(station, "08:00:20", energyWh: 3000, powerW: 9_000, on: connection)
+            }
+            fixture.clock.advance(by: .seconds(31))
+            var updated = try await card()
+            #expect((updated["grid"] as? String)?.plain == "9.0 kW import of 22.0 kW cap")
+            for _ in 0..<400 where (updated["energyCost"] as? String)?.plain != "2.00 kWh · 0.49 EUR" {
+                try await Task.sleep(for: .milliseconds(25))
+                updated = try await card()
+            }
+            #expect((updated["energyCost"] as? String)?.plain == "2.00 kWh · 0.49 EUR")
         }
     }
 

@@ -69,7 +69,7 @@ struct PortalSupplyPagesTests {
             #expect(audited.afterJSON?.contains(#""kind":"minimum_renewable_share""#) == true)
             #expect(audited.afterJSON?.contains(#""share":0.6"#) == true)
             let page = PortalRoutesTests.body(try await portal.send(client, &admin, .get, "/portal/energy?saved=1"))
-            #expect(page.contains("Cheapest with at least 60 % renewable energy."))
+            #expect(page.contains("Cheapest with at least \(PortalFormat.percent(60)) renewable energy."))
             #expect(page.contains("The policy was saved"))
             #expect(page.contains(#"value="60""#))
         }

@@ -190,7 +190,7 @@ extension PortalController {
 
     private var portalSupply: PortalSupply {
         get throws {
-            guard let supply else { throw HTTPError(.serviceUnavailable, message: "The energy supply is not running.") }
+            guard let supply = energySupply else { throw HTTPError(.serviceUnavailable, message: "The energy supply is not running.") }
             return supply
         }
     }

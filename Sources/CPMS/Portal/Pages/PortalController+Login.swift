@@ -14,7 +14,7 @@ extension PortalController {
         if call.session != nil { return Self.redirect(to: "/portal/") }
         let query = PortalForm(encoded: request.uri.query ?? "")
         let notice: PortalNotice? =
-            query["expired"] != nil ? .error("Your session has ended. Please sign in again.")
+            query["expired"] != nil ? .info("Your session has ended. Please sign in again.")
             : query["signedOut"] != nil ? .ok("You have signed out.") : nil
         return try loginForm(next: Self.safeNext(query["next"]), name: "", error: nil, notice: notice, status: .ok)
     }

@@ -17,7 +17,7 @@ extension PortalController {
         let connectionClass: String
         let grid: String
         let battery: String
-        /// The purchase price and DSO and today's energy cost come with the energy supply (issue 16).
+        /// The current window's purchase price and DSO, and today's energy bought and its cost (issue 16's supply).
         let purchase: String
         let energyCost: String
         let lastSeen: String
@@ -51,31 +51,60 @@ extension PortalController {
     }
 
     func overview() async throws -> OverviewView {
-        let stations = try await OverviewData(database: database).stations()
-        let live = Set(await connections.connectedStations)
         let now = clock.wallTime
+        let stations = try await OverviewData(database: database).stations()
+        // The supply figures are the overview's least essential part: if they cannot be read, the rest is shown.
+        let supply: [String: OverviewSupply.Figures]
+        do {
+            supply = try await self.supply.figures(at: now)
+        } catch {
+            logger.error("portal overview: cannot read the supply figures: \(String(reflecting: error))")
+            supply = [:]
+        }
+        let live = Set(await connections.connectedStations)
         return OverviewView(
             stationCount: stations.count, updatedAt: PortalFormat.clockTime(now),
-            stations: stations.map { Self.card($0, connected: live.contains($0.id), now: now) })
+            stations: stations.map { Self.card($0, supply: supply[$0.id] ?? .init(), connected: live.contains($0.id), now: now) })
     }
 
-    static func card(_ station: OverviewData.Station, connected: Bool, now: Date) -> StationCard {
+    static func card(_ station: OverviewData.Station, supply: OverviewSupply.Figures, connected: Bool, now: Date) -> StationCard {
         let multipleConnectors = Dictionary(grouping: station.sockets, by: \.evse).filter { $0.value.count > 1 }.keys
         let battery = station.battery.map { battery in
             "\(PortalFormat.percent(battery.socPercent)) · \(PortalFormat.batteryPower(battery.powerW))"
         }
         return StationCard(
             id: station.id, connection: connected ? "Connected" : "Offline", connectionClass: connected ? "online" : "offline",
-            grid: station.gridPowerW.map(PortalFormat.gridPower) ?? "—", battery: battery ?? "—",
-            purchase: "not configured yet", energyCost: "—",
+            grid: grid(station.gridPowerW, capW: supply.current?.capW), battery: battery ?? "—",
+            purchase: purchase(supply.current), energyCost: energyCost(supply.today),
             lastSeen: station.lastSeen.map { "Last message \(PortalFormat.age(from: $0, to: now))" } ?? "Never connected",
             sockets: station.sockets.map { socket in
-                let name = socket.socket.map { "\($0)" } ?? "EVSE \(socket.evse)"
+                let name = socket.socket.map { "Socket \($0)" } ?? "EVSE \(socket.evse)"
                 return SocketChip(
                     key: "\(socket.evse)/\(socket.connector)",
                     label: multipleConnectors.contains(socket.evse) ? "\(name)/\(socket.connector)" : name,
                     status: socket.status, statusClass: socket.status.lowercased().filter { $0.isLetter },
                     power: socket.powerW.map(PortalFormat.power) ?? "")
             })
+    }
+
+    /// "7.0 kW import of 11.0 kW cap": the grid meter's latest power against the station's cap in this window.
+    static func grid(_ watts: Double?, capW: Double?) -> String {
+        let power = watts.map(PortalFormat.gridPower) ?? "—"
+        guard let capW else { return power }
+        guard watts != nil else { return "— · cap \(PortalFormat.power(capW))" }
+        return "\(power) of \(PortalFormat.power(capW)) cap"
+    }
+
+    static func purchase(_ current: OverviewSupply.Current?) -> String {
+        guard let current else { return "No supply plan yet" }
+        let price = PortalFormat.pricePerKWh(current.pricePerKWh, currency: current.currency)
+        return current.dso.map { "\(price) · \($0)" } ?? "\(price) · no DSO's contract"
+    }
+
+    static func energyCost(_ today: SupplyMonitor.DayTotal?) -> String {
+        guard let today, today.windowsWithEnergy > 0 else { return "—" }
+        let energy = PortalFormat.energy(today.energyWh)
+        guard let currency = today.currency else { return energy }
+        return "\(energy) · \(PortalFormat.money(today.cost, currency: currency))"
     }
 }

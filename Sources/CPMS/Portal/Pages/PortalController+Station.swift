@@ -81,7 +81,7 @@ extension PortalController {
         let overview = try await OverviewData(database: database).stations().first { $0.id == id }
         let live = await connections.connectedStations.contains(id)
         var group = id
-        if let supply { group = try await supply.monitor.group(of: id) }
+        if let supply = energySupply { group = try await supply.monitor.group(of: id) }
         let view = StationView(
             id: id, connection: live ? "Connected" : "Offline", connectionClass: live ? "online" : "offline",
             lastSeen: station.lastSeen.flatMap(OCPPDateTime.parse).map { "Last message \(PortalFormat.age(from: $0, to: now))" } ?? "Never connected",
@@ -131,7 +131,7 @@ extension PortalController {
         guard StationIdentity.isValid(id), try await StationRegistry(database: database).station(id) != nil else {
             return Self.json(#"{"error":"no such station"}"#, status: .notFound)
         }
-        guard let supply else { throw HTTPError(.serviceUnavailable, message: "The energy supply is not running.") }
+        guard let supply = energySupply else { throw HTTPError(.serviceUnavailable, message: "The energy supply is not running.") }
         let now = clock.wallTime
         let names = Self.socketNames(try await StationPageData(database: database).sockets(station: id))
         let charts = try await StationPlots(database: database, supply: supply)

@@ -14,9 +14,11 @@ struct PortalController<Context: RequestContext>: Sendable {
     let settings: PortalSettings
     let hasher: PasswordHasher
     let renderer: PortalRenderer
+    /// The overview's supply figures (the energy supply's plan and monitoring).
+    let supply: OverviewSupply
     let logger: Logger
     /// The energy supply the Station and Energy pages read and the policy form changes (nil: not running).
-    var supply: PortalSupply?
+    var energySupply: PortalSupply?
 
     var users: PortalUserStore { PortalUserStore(database: database) }
     var sessions: PortalSessionStore { PortalSessionStore(database: database) }

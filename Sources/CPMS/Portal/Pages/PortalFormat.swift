@@ -1,11 +1,14 @@
 import Foundation
 
 /// How the portal writes numbers and times (UTC; a page's own time zone comes with the station pages).
+/// A number and its unit are joined by a no-break space, so a narrow card never puts them on two lines.
 enum PortalFormat {
+    static let unitSpace = "\u{00A0}"
+
     static func power(_ watts: Double) -> String {
         guard watts.isFinite else { return "—" }
-        if abs(watts) >= 1000 { return String(format: "%.1f kW", watts / 1000) }
-        return String(format: "%.0f W", watts)
+        if abs(watts) >= 1000 { return String(format: "%.1f", watts / 1000) + unitSpace + "kW" }
+        return String(format: "%.0f", watts) + unitSpace + "W"
     }
 
     /// Grid power: positive is import.
@@ -22,8 +25,36 @@ enum PortalFormat {
         return watts > 0 ? "discharging \(power(watts))" : "charging \(power(-watts))"
     }
 
+    /// "0.2450 EUR/kWh": at least 2 and at most 4 decimals.
+    static func pricePerKWh(_ price: Decimal, currency: String) -> String {
+        "\(decimal(price, places: 4, atLeast: 2))\(unitSpace)\(currency)/kWh"
+    }
+
+    /// "3.21 EUR".
+    static func money(_ amount: Decimal, currency: String) -> String {
+        "\(decimal(amount, places: 2, atLeast: 2))\(unitSpace)\(currency)"
+    }
+
+    /// "12.35 kWh" (energy in Wh; "850 Wh" below 1 kWh).
+    static func energy(_ wattHours: Double) -> String {
+        guard wattHours.isFinite else { return "—" }
+        return abs(wattHours) < 1000
+            ? String(format: "%.0f", wattHours) + unitSpace + "Wh" : String(format: "%.2f", wattHours / 1000) + unitSpace + "kWh"
+    }
+
+    /// A decimal rounded to `places` (half up), written with at least `atLeast` decimals.
+    static func decimal(_ value: Decimal, places: Int, atLeast: Int) -> String {
+        var input = value
+        var rounded = Decimal()
+        NSDecimalRound(&rounded, &input, places, .plain)
+        var text = "\(rounded)"
+        let decimals = text.firstIndex(of: ".").map { text.distance(from: $0, to: text.endIndex) - 1 } ?? -1
+        if decimals < atLeast { text += (decimals < 0 ? "." : "") + String(repeating: "0", count: atLeast - max(decimals, 0)) }
+        return text
+    }
+
     static func percent(_ value: Double) -> String {
-        value.isFinite ? String(format: "%.0f %%", value) : "—"
+        value.isFinite ? String(format: "%.0f", value) + unitSpace + "%" : "—"
     }
 
     /// `HH:mm:ss UTC`.

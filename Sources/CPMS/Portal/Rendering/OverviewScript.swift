@@ -32,7 +32,7 @@ enum OverviewScript {
         head.appendChild(badge);
         article.appendChild(head);
         var facts = el("dl", "facts");
-        [["Grid power", "grid"], ["Battery", "battery"], ["Purchase price · DSO", "purchase"], ["Energy today · cost", "energy-cost"]]
+        [["Grid power", "grid"], ["Battery", "battery"], ["Purchase price · DSO", "purchase"], ["Bought today · cost", "energy-cost"]]
           .forEach(function (pair) {
             var div = el("div");
             div.appendChild(el("dt", null, pair[0]));

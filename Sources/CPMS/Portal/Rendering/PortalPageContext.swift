@@ -32,4 +32,5 @@ struct PortalNotice: Sendable {
 
     static func ok(_ text: String) -> PortalNotice { PortalNotice(kind: "ok", text: text) }
     static func error(_ text: String) -> PortalNotice { PortalNotice(kind: "error", text: text) }
+    static func info(_ text: String) -> PortalNotice { PortalNotice(kind: "info", text: text) }
 }

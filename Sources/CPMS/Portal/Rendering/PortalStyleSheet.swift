@@ -46,6 +46,9 @@ enum PortalStyleSheet {
     .card.empty { color: var(--muted); }
     .notice { padding: 10px 14px; border-radius: 8px; background: var(--ok-bg); color: var(--ok); }
     .notice.error { background: var(--bad-bg); color: var(--bad); }
+    .notice.info { background: var(--busy-bg); color: var(--busy); }
+    main:has(> .card.narrow) > .notice { max-width: 420px; margin: 40px auto 0; box-sizing: border-box; }
+    main:has(> .card.narrow) > .notice + .card.narrow { margin-top: 12px; }
     .error { padding: 10px 12px; border-radius: 8px; background: var(--bad-bg); color: var(--bad); }
     .field-error { color: var(--bad); margin: -6px 0 4px; font-size: 0.9rem; }
     form.stacked { display: flex; flex-direction: column; gap: 8px; max-width: 420px; }
@@ -71,7 +74,7 @@ enum PortalStyleSheet {
     dl.facts dd.pending { color: var(--muted); font-weight: 400; }
     ul.sockets { list-style: none; margin: 0 0 8px; padding: 0; display: flex; flex-direction: column; gap: 6px; }
     .socket { display: flex; gap: 8px; align-items: baseline; padding: 6px 10px; border-radius: 6px; background: var(--idle-bg); color: var(--idle); }
-    .socket .socket-name { font-weight: 600; min-width: 4.5em; }
+    .socket .socket-name { font-weight: 600; min-width: 5.5em; }
     .socket .socket-status { flex: 1; }
     .socket .socket-power { font-variant-numeric: tabular-nums; }
     .socket.status-available { background: var(--ok-bg); color: var(--ok); }
@@ -90,7 +93,8 @@ enum PortalStyleSheet {
       header.top { padding: 8px 12px; }
       header.top .brand { font-size: 1rem; }
       .account { gap: 8px; }
-      nav.main-nav { padding: 0 4px; }
+      nav.main-nav { padding: 0 4px; flex-wrap: wrap; overflow-x: visible; gap: 0 2px; }
+      nav.main-nav a { padding: 8px 9px; }
       main { padding: 12px; }
       .stations { grid-template-columns: 1fr; }
       dl.facts { grid-template-columns: 1fr 1fr; }

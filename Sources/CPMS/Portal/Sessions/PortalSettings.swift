@@ -12,6 +12,8 @@ public struct PortalSettings: Sendable {
     public var bcryptCost: UInt8 = 12
     /// Where Debian's libjs-chart.js puts chart.js (served as `/portal/static/chart.js`).
     public var chartJSPath = "/usr/share/javascript/chart.js/chart.min.js"
+    /// How old the overview's "energy today" totals may get before they are computed again (in the background), s.
+    public var supplyTotalsMaxAge: Double = 30
 
     public init() {}
 }

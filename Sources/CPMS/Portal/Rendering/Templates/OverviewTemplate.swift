@@ -17,8 +17,8 @@ extension PortalTemplates {
         <dl class="facts">
           <div><dt>Grid power</dt><dd data-field="grid">{{grid}}</dd></div>
           <div><dt>Battery</dt><dd data-field="battery">{{battery}}</dd></div>
-          <div><dt>Purchase price · DSO</dt><dd data-field="purchase" class="pending" title="comes with the energy supply (issue 16)">{{purchase}}</dd></div>
-          <div><dt>Energy today · cost</dt><dd data-field="energy-cost" class="pending" title="comes with the energy supply (issue 16)">{{energyCost}}</dd></div>
+          <div><dt>Purchase price · DSO</dt><dd data-field="purchase">{{purchase}}</dd></div>
+          <div><dt>Bought today · cost</dt><dd data-field="energy-cost">{{energyCost}}</dd></div>
         </dl>
         <ul class="sockets" data-field="sockets">
           {{#sockets}}<li class="socket status-{{statusClass}}" data-socket="{{key}}"><span class="socket-name">{{label}}</span> <span class="socket-status">{{status}}</span> <span class="socket-power">{{power}}</span></li>{{/sockets}}
