@@ -114,7 +114,7 @@ func buildCPMSApplication(
         supply: OverviewSupply(
             monitor: supply.monitor,
             totals: SupplyDayTotalsCache(monitor: supply.monitor, maxAge: configuration.portal.supplyTotalsMaxAge)),
-        logger: logger, calendar: calendar)
+        logger: logger, calendar: calendar, energySupply: supply.portal)
     portal.tariffPushes = tariffPushes
     portal.addRoutes(to: router)
 

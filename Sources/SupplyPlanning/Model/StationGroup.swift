@@ -23,3 +23,13 @@ public struct StationGroup: Sendable, Hashable, Codable, Identifiable {
         self.connectionLimitW = connectionLimitW ?? members.reduce(0) { $0 + $1.connectionLimitW }
     }
 }
+
+extension StationGroup {
+    /// A member's part of a cap of the whole group, W, as the planner shares it out (nil: not a member).
+    public func capW(of station: String, groupCapW: Double) -> Double? {
+        guard let member = members.first(where: { $0.station == station }) else { return nil }
+        let usable = { (watts: Double) in watts.isNaN ? 0 : max(0, watts) }
+        let total = members.reduce(0) { $0 + usable($1.connectionLimitW) }
+        return StationSchedules.share(of: groupCapW, limitW: usable(member.connectionLimitW), totalW: total)
+    }
+}

@@ -37,17 +37,17 @@ struct OverviewData: Sendable {
             var stations: [String: Station] = [:]
             var order: [String] = []
             for row in try await connection.select().columns("id", "last_seen").from("stations").orderBy("id").all() {
-                let id = try row.decode(column: "id", as: String.self)
-                let lastSeen = try row.decode(column: "last_seen", as: String?.self).flatMap(OCPPDateTime.parse)
+                let id = try row.required(row.plainString("id"), "id")
+                let lastSeen = try row.plainString("last_seen").flatMap(OCPPDateTime.parse)
                 stations[id] = Station(id: id, lastSeen: lastSeen)
                 order.append(id)
             }
             for row in try await connection.select().columns("station", "evse", "connector", "status", "socket").from("evse_status")
                 .orderBy("station").orderBy("evse").orderBy("connector").all() {
-                let id = try row.decode(column: "station", as: String.self)
+                let id = try row.required(row.plainString("station"), "station")
                 stations[id]?.sockets.append(Socket(
-                    evse: try row.decode(column: "evse", as: Int.self), connector: try row.decode(column: "connector", as: Int.self),
-                    status: try row.decode(column: "status", as: String.self), socket: try row.decode(column: "socket", as: String?.self)))
+                    evse: try row.required(row.plainInt("evse"), "evse"), connector: try row.required(row.plainInt("connector"), "connector"),
+                    status: try row.required(row.plainString("status"), "status"), socket: try row.plainString("socket")))
             }
             // The latest reading of each EVSE that reports a status, and of each station's grid meter (EVSE 0);
             // the correlated MAX is one index lookup on the primary key (station, evse, timestamp).
@@ -58,13 +58,13 @@ struct OverviewData: Sendable {
                    AND m."timestamp" = (SELECT MAX(x."timestamp") FROM meter_values x WHERE x.station = k.station AND x.evse = k.evse)
                 """).all()
             for row in latestMeters {
-                let id = try row.decode(column: "station", as: String.self)
-                let evse = try row.decode(column: "evse", as: Int.self)
-                let power = try row.decode(column: "power_w", as: Double?.self)
+                let id = try row.required(row.plainString("station"), "station")
+                let evse = try row.required(row.plainInt("evse"), "evse")
+                let power = try row.plainDouble("power_w")
                 guard var station = stations[id] else { continue }
                 if evse == 0 {
                     station.gridPowerW = power
-                    station.gridAt = OCPPDateTime.parse(try row.decode(column: "timestamp", as: String.self))
+                    station.gridAt = try row.plainString("timestamp").flatMap(OCPPDateTime.parse)
                 } else {
                     for index in station.sockets.indices where station.sockets[index].evse == evse { station.sockets[index].powerW = power }
                 }
@@ -79,10 +79,11 @@ struct OverviewData: Sendable {
                   JOIN battery_telemetry b ON b.station = k.station AND b."timestamp" = k.latest
                 """).all()
             for row in latestBattery {
-                let id = try row.decode(column: "station", as: String.self)
-                guard let at = OCPPDateTime.parse(try row.decode(column: "timestamp", as: String.self)) else { continue }
+                let id = try row.required(row.plainString("station"), "station")
+                guard let at = try row.plainString("timestamp").flatMap(OCPPDateTime.parse) else { continue }
                 stations[id]?.battery = Battery(
-                    socPercent: try row.decode(column: "soc_percent", as: Double.self), powerW: try row.decode(column: "power_w", as: Double.self), at: at)
+                    socPercent: try row.required(row.plainDouble("soc_percent"), "soc_percent"),
+                    powerW: try row.required(row.plainDouble("power_w"), "power_w"), at: at)
             }
             return order.compactMap { stations[$0] }
         }

@@ -36,7 +36,7 @@ struct OverviewSupply: Sendable {
     /// Each station's DSO, price and cap in the window holding `now`, as the supply service planned and sent them.
     func currentWindow(at now: Date) async throws -> [String: Current] {
         let stations = try await monitor.database.withConnection { connection in
-            try await connection.select().column("id").from("stations").all().map { try $0.decode(column: "id", as: String.self) }
+            try await connection.select().column("id").from("stations").all().map { try $0.required($0.plainString("id"), "id") }
         }
         let groups = PlanningGroups.make(
             defined: try await monitor.groups.all(), stations: stations, defaultConnectionLimitW: monitor.defaultConnectionLimitW)
@@ -44,10 +44,10 @@ struct OverviewSupply: Sendable {
             var choices: [String: (dso: String?, price: Decimal, currency: String, capW: Double)] = [:]
             for row in try await connection.select().columns("grp", "dso", "price", "currency", "cap_w").from("supply_plan")
                 .where("window_start", .equal, StoredTime.text(SupplyWindow(containing: now).start)).all() {
-                guard let price = SupplyDecimal.parse(try row.decode(column: "price", as: String.self)) else { continue }
-                choices[try row.decode(column: "grp", as: String.self)] = (
-                    try row.decode(column: "dso", as: String?.self), price, try row.decode(column: "currency", as: String.self),
-                    try row.decode(column: "cap_w", as: Double.self))
+                guard let price = try row.plainString("price").flatMap(SupplyDecimal.parse) else { continue }
+                choices[try row.required(row.plainString("grp"), "grp")] = (
+                    try row.plainString("dso"), price, try row.required(row.plainString("currency"), "currency"),
+                    try row.required(row.plainDouble("cap_w"), "cap_w"))
             }
             var names: [String: String] = [:]
             for row in try await connection.select().columns("id", "name").from("supply_dsos").all() {

@@ -67,22 +67,12 @@ extension PortalController {
 
     private static func queue(_ summary: OCPIPushQueueSummary?) -> Queue {
         guard let summary else { return Queue(length: 0, oldestAge: "—", attempts: "0", deadLetters: 0, lastError: nil, lastErrorAt: nil, healthy: true) }
-        let age = summary.length == 0 ? "—" : Self.duration(summary.oldestAgeSeconds)
+        let age = summary.length == 0 ? "—" : PortalFormat.duration(summary.oldestAgeSeconds)
         return Queue(
             length: summary.length, oldestAge: age,
             attempts: summary.attempts == 0 ? "0" : "\(summary.attempts) (at most \(summary.maxAttempts) on one push)",
             deadLetters: summary.deadLetters, lastError: summary.lastError,
             lastErrorAt: summary.lastErrorAt.map { "\(PortalFormat.dateTime($0)) UTC" },
             healthy: summary.attempts == 0 && summary.deadLetters == 0)
-    }
-
-    static func duration(_ seconds: Double) -> String {
-        let s = Int(seconds.rounded())
-        switch s {
-        case ..<60: return "\(s) s"
-        case ..<3600: return "\(s / 60) min"
-        case ..<86_400: return "\(s / 3600) h \(s / 60 % 60) min"
-        default: return "\(s / 86_400) d \(s / 3600 % 24) h"
-        }
     }
 }

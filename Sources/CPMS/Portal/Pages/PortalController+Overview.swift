@@ -53,7 +53,14 @@ extension PortalController {
     func overview() async throws -> OverviewView {
         let now = clock.wallTime
         let stations = try await OverviewData(database: database).stations()
-        let supply = try await supply.figures(at: now)
+        // The supply figures are the overview's least essential part: if they cannot be read, the rest is shown.
+        let supply: [String: OverviewSupply.Figures]
+        do {
+            supply = try await self.supply.figures(at: now)
+        } catch {
+            logger.error("portal overview: cannot read the supply figures: \(String(reflecting: error))")
+            supply = [:]
+        }
         let live = Set(await connections.connectedStations)
         return OverviewView(
             stationCount: stations.count, updatedAt: PortalFormat.clockTime(now),

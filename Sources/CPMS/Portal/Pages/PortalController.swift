@@ -21,6 +21,8 @@ struct PortalController<Context: RequestContext>: Sendable {
     var tariffPushes: TariffPushes? = nil
     /// The booking calendar the Bookings page shows and changes (nil: the page says it is not running).
     var calendar: CalendarService? = nil
+    /// The energy supply the Station and Energy pages read and the policy form changes (nil: not running).
+    var energySupply: PortalSupply?
 
     var users: PortalUserStore { PortalUserStore(database: database) }
     var sessions: PortalSessionStore { PortalSessionStore(database: database) }
@@ -83,6 +85,11 @@ struct PortalController<Context: RequestContext>: Sendable {
         add(.scheduleMaintenance) { _, _, call in try await scheduleMaintenance(call) }
         add(.cancelMaintenance) { _, _, call in try await cancelCalendarEntry(call, booking: false) }
         add(.cancelBooking) { _, _, call in try await cancelCalendarEntry(call, booking: true) }
+        add(.station) { _, context, call in try await stationPage(context.parameters.get("id") ?? "", call) }
+        add(.stationCharts) { _, context, _ in try await stationCharts(context.parameters.get("id") ?? "") }
+        add(.energy) { request, _, call in try await energyPage(request, call) }
+        add(.energyCharts) { _, _, _ in try await energyCharts() }
+        add(.energyPolicy) { _, _, call in try await saveEnergyPolicy(call) }
         // Sections in the navigation whose pages are not built yet answer with a page that says so, under the
         // same permission as their link (the later pages replace these).
         for section in PortalNavigation.sections where !routes.contains(where: { $0.method == .get && $0.path == section.href }) {
@@ -143,7 +150,7 @@ struct PortalController<Context: RequestContext>: Sendable {
 
     /// Not signed in (or the session expired): pages go to the login page, data requests get 401.
     private func signInRequired(_ route: PortalRoute, _ request: Request) -> Response {
-        if route == .overviewData {
+        if route.path.hasSuffix(".json") {
             return Response(
                 status: .unauthorized, headers: [.contentType: "application/json"],
                 body: ResponseBody(byteBuffer: ByteBuffer(string: #"{"error":"sign in"}"#)))

@@ -80,4 +80,15 @@ enum PortalFormat {
         default: return "at \(dateTime(date)) UTC"
         }
     }
+
+    /// An age or a span: `42 s`, `5 min`, `3 h 20 min`, `2 d 4 h`.
+    static func duration(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        switch s {
+        case ..<60: return "\(s) s"
+        case ..<3600: return "\(s / 60) min"
+        case ..<86_400: return "\(s / 3600) h \(s / 60 % 60) min"
+        default: return "\(s / 86_400) d \(s / 3600 % 24) h"
+        }
+    }
 }

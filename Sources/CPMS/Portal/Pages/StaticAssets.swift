@@ -9,9 +9,13 @@ struct StaticAssets: Sendable {
     func response(for file: String) -> Response {
         switch file {
         case "portal.css":
-            return Self.text(PortalStyleSheet.css + PortalStyleSheet.tariffsAndEMSPs + BookingsStyleSheet.css, type: "text/css; charset=utf-8")
+            return Self.text(
+                PortalStyleSheet.css + PortalStyleSheet.tariffsAndEMSPs + BookingsStyleSheet.css + SupplyPagesStyleSheet.css,
+                type: "text/css; charset=utf-8")
         case "overview.js":
             return Self.text(OverviewScript.javascript, type: "text/javascript; charset=utf-8")
+        case "charts.js":
+            return Self.text(ChartsScript.javascript, type: "text/javascript; charset=utf-8")
         case "chart.js":
             guard let data = FileManager.default.contents(atPath: chartJSPath) else {
                 return Self.text(

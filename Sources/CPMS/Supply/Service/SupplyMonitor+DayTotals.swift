@@ -14,8 +14,8 @@ extension SupplyMonitor {
 
     /// Every registered station's energy bought and its cost on the UTC day of `day`, the windows until the one
     /// holding `until` (later ones have bought nothing yet): what `report` gives for each station (the same
-    /// readings, windows, prices and rounding), read with four queries for all stations together instead of a
-    /// report each.
+    /// readings, windows, prices and rounding), read with a few queries for all stations together (one per 100 for the
+    /// readings) instead of a report each.
     func dayTotals(day: Date, until: Date) async throws -> [String: DayTotal] {
         let start = Calendar.utc.startOfDay(for: day)
         let end = min(start.addingTimeInterval(86400), SupplyWindow(containing: until).end)
@@ -26,35 +26,41 @@ extension SupplyMonitor {
             for member in group.members where grouped[member.station] == nil { grouped[member.station] = group.id }
         }
         let groupOf = grouped
-        return try await database.withConnection { connection in
-            let stations = try await connection.select().column("id").from("stations").all().map { try $0.decode(column: "id", as: String.self) }
+        let (stations, prices) = try await database.withConnection { connection in
+            let stations = try await connection.select().column("id").from("stations").all().map { try $0.required($0.plainString("id"), "id") }
             // The planned price per group and window (keyed by the stored window text: no date parsing per row).
             var prices: [String: [String: (price: Decimal, currency: String)]] = [:]
             let planRows = try await connection.select().columns("grp", "window_start", "price", "currency").from("supply_plan")
                 .where("window_start", .greaterThanOrEqual, StoredTime.text(start)).where("window_start", .lessThan, StoredTime.text(end)).all()
             for row in planRows {
-                guard let price = SupplyDecimal.parse(try row.decode(column: "price", as: String.self)) else { continue }
-                prices[try row.decode(column: "grp", as: String.self), default: [:]][try row.decode(column: "window_start", as: String.self)] =
-                    (price, try row.decode(column: "currency", as: String.self))
+                guard let price = try row.plainString("price").flatMap(SupplyDecimal.parse) else { continue }
+                prices[try row.required(row.plainString("grp"), "grp"), default: [:]][try row.required(row.plainString("window_start"), "window_start")] =
+                    (price, try row.required(row.plainString("currency"), "currency"))
             }
-            // Every station's grid meter readings from an hour before the day (a window's register reading before
-            // its start), each station's by its primary key's range.
-            var readings: [String: [WindowEnergy.Reading]] = [:]
-            let meterRows = try await connection.raw("""
-                SELECT m.station, m."timestamp", m.energy_wh, m.power_w FROM stations s
-                  JOIN meter_values m ON m.station = s.id AND m.evse = 0
-                   AND m."timestamp" >= \(bind: StoredTime.text(start.addingTimeInterval(-3600))) AND m."timestamp" <= \(bind: StoredTime.text(end))
-                ORDER BY m.station, m."timestamp"
-                """).all()
-            for row in meterRows {
-                guard let time = StoredTime.date(try row.decode(column: "timestamp", as: String?.self)) else { continue }
-                readings[try row.decode(column: "station", as: String.self), default: []].append(WindowEnergy.Reading(
-                    time: time, energyWh: try row.decode(column: "energy_wh", as: Double?.self), powerW: try row.decode(column: "power_w", as: Double?.self)))
+            return (stations, prices)
+        }
+        let windows = SupplyWindow.windows(from: start, count: Int(end.timeIntervalSince(start) / SupplyWindow.length))
+        let windowKeys = windows.map { StoredTime.text($0.start) }
+        var totals: [String: DayTotal] = [:]
+        // The grid meter readings from an hour before the day (a window's register reading before its start), a
+        // query per 100 stations, each station's by its primary key's range: the one database connection of SQLite
+        // is given back between them, so a day's readings never hold up the stations' messages for long.
+        for chunk in stride(from: 0, to: stations.count, by: 100).map({ Array(stations[$0..<min($0 + 100, stations.count)]) }) {
+            let readings = try await database.withConnection { connection in
+                var readings: [String: [WindowEnergy.Reading]] = [:]
+                let meterRows = try await connection.select().columns("station", "timestamp", "energy_wh", "power_w").from("meter_values")
+                    .where("station", .in, SQLBind.group(chunk)).where("evse", .equal, 0)
+                    .where("timestamp", .greaterThanOrEqual, StoredTime.text(start.addingTimeInterval(-3600)))
+                    .where("timestamp", .lessThanOrEqual, StoredTime.text(end))
+                    .orderBy("station").orderBy("timestamp").all()
+                for row in meterRows {
+                    guard let time = StoredTime.date(try row.plainString("timestamp")) else { continue }
+                    readings[try row.required(row.plainString("station"), "station"), default: []].append(WindowEnergy.Reading(
+                        time: time, energyWh: try row.plainDouble("energy_wh"), powerW: try row.plainDouble("power_w")))
+                }
+                return readings
             }
-            let windows = SupplyWindow.windows(from: start, count: Int(end.timeIntervalSince(start) / SupplyWindow.length))
-            let windowKeys = windows.map { StoredTime.text($0.start) }
-            var totals: [String: DayTotal] = [:]
-            for station in stations {
+            for station in chunk {
                 let planned = prices[groupOf[station] ?? station] ?? [:]
                 var total = DayTotal(currency: windowKeys.lazy.compactMap { planned[$0]?.currency }.first)
                 for (window, energy) in Self.energies(in: windows, readings: readings[station] ?? []) {
@@ -65,8 +71,8 @@ extension SupplyMonitor {
                 }
                 totals[station] = total
             }
-            return totals
         }
+        return totals
     }
 
     /// `WindowEnergy.bought` for each window (in time order) over readings in time order, given for each window

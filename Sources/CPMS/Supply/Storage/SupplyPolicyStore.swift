@@ -1,6 +1,6 @@
 public import Foundation
 public import SupplyPlanning
-import SQLKit
+public import SQLKit
 
 /// The supply policy as the API and the database write it: `{"kind": "cheapest"}`, `{"kind": "greenest"}`,
 /// `{"kind": "cost_with_carbon_price", "price_per_kilogram": 0.08}`, `{"kind": "minimum_renewable_share", "share": 0.5}`.
@@ -84,10 +84,12 @@ public struct SupplyPolicyStore: Sendable {
         }
     }
 
-    public func set(_ policy: SupplyPolicy, by actor: String?, at time: Date) async throws {
+    /// Sets the policy; on `connection` when given (to write it in the caller's transaction, as the portal's
+    /// audit log does).
+    public func set(_ policy: SupplyPolicy, by actor: String?, at time: Date, on connection: (any SQLDatabase)? = nil) async throws {
         let document = SupplyPolicyDocument(policy)
         let json = try DSOStore.encode(document)
-        try await database.withConnection { connection in
+        let write: @Sendable (any SQLDatabase) async throws -> Void = { connection in
             try await connection.raw(
                 """
                 INSERT INTO supply_policy (id, kind, parameters_json, updated_at, updated_by)
@@ -97,5 +99,6 @@ public struct SupplyPolicyStore: Sendable {
                 """
             ).run()
         }
+        if let connection { try await write(connection) } else { try await database.withConnection(write) }
     }
 }
