@@ -85,6 +85,7 @@ struct PortalController<Context: RequestContext>: Sendable {
         add(.scheduleMaintenance) { _, _, call in try await scheduleMaintenance(call) }
         add(.cancelMaintenance) { _, _, call in try await cancelCalendarEntry(call, booking: false) }
         add(.cancelBooking) { _, _, call in try await cancelCalendarEntry(call, booking: true) }
+        add(.stations) { request, _, call in try await stationsPage(request, call) }
         add(.station) { _, context, call in try await stationPage(context.parameters.get("id") ?? "", call) }
         add(.stationCharts) { _, context, _ in try await stationCharts(context.parameters.get("id") ?? "") }
         add(.energy) { request, _, call in try await energyPage(request, call) }

@@ -10,7 +10,7 @@ struct StaticAssets: Sendable {
         switch file {
         case "portal.css":
             return Self.text(
-                PortalStyleSheet.css + PortalStyleSheet.tariffsAndEMSPs + BookingsStyleSheet.css + SupplyPagesStyleSheet.css,
+                PortalStyleSheet.css + PortalStyleSheet.tariffsAndEMSPs + BookingsStyleSheet.css + SupplyPagesStyleSheet.css + StationsStyleSheet.css,
                 type: "text/css; charset=utf-8")
         case "overview.js":
             return Self.text(OverviewScript.javascript, type: "text/javascript; charset=utf-8")

@@ -12,7 +12,7 @@ enum PortalTemplates {
         "layout": layout, "login": login, "message": message, "overview": overview, "users": users, "audit": audit,
         "tariffs": tariffs, "tariff": tariff, "emsps": emsps,
         "bookings": bookings,
-        "station": station, "energy": energy,
+        "station": station, "energy": energy, "stations": stations,
     ]
 
     /// The compiled library; a template that does not parse is reported with its name.
