@@ -73,7 +73,7 @@ struct OverviewSupplyTests {
     }
 
     @Test(arguments: TestBackend.available)
-    func todaysEnergyAndCostAreTheMonitorsForEveryStationFromFourQueries(_ backend: TestBackend) async throws {
+    func todaysEnergyAndCostAreTheMonitorsForEveryStationReadTogether(_ backend: TestBackend) async throws {
         let database = try await backend.open()
         do {
             let (grouped, partner, alone, _) = try await Self.seed(database)

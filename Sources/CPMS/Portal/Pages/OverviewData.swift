@@ -49,13 +49,16 @@ struct OverviewData: Sendable {
                     evse: try row.required(row.plainInt("evse"), "evse"), connector: try row.required(row.plainInt("connector"), "connector"),
                     status: try row.required(row.plainString("status"), "status"), socket: try row.plainString("socket")))
             }
-            // The latest reading of each EVSE that reports a status, and of each station's grid meter (EVSE 0);
-            // the correlated MAX is one index lookup on the primary key (station, evse, timestamp).
+            // The latest reading of each EVSE that reports a status, and of each station's grid meter (EVSE 0):
+            // each EVSE's latest time is one index lookup on the primary key (station, evse, timestamp), then its row
+            // another. DISTINCT keeps SQLite from flattening the derived table and running the correlated MAX once
+            // per meter row instead (seen with sqlite-nio's SQLite: 280 ms for 500 stations instead of 20).
             let latestMeters = try await connection.raw("""
                 SELECT k.station, k.evse, m.power_w, m."timestamp" FROM
-                  (SELECT station, evse FROM evse_status UNION SELECT id AS station, 0 AS evse FROM stations) k
-                  JOIN meter_values m ON m.station = k.station AND m.evse = k.evse
-                   AND m."timestamp" = (SELECT MAX(x."timestamp") FROM meter_values x WHERE x.station = k.station AND x.evse = k.evse)
+                  (SELECT DISTINCT u.station, u.evse,
+                          (SELECT MAX(x."timestamp") FROM meter_values x WHERE x.station = u.station AND x.evse = u.evse) AS latest
+                     FROM (SELECT station, evse FROM evse_status UNION ALL SELECT id AS station, 0 AS evse FROM stations) u) k
+                  JOIN meter_values m ON m.station = k.station AND m.evse = k.evse AND m."timestamp" = k.latest
                 """).all()
             for row in latestMeters {
                 let id = try row.required(row.plainString("station"), "station")
