@@ -62,6 +62,15 @@ def seed(database: str, stations: int) -> None:
         db.executemany(
             "INSERT INTO battery_telemetry (station, \"timestamp\", soc_percent, power_w, setpoint_w, mode, quality, received_at) "
             "VALUES (?, ?, ?, ?, ?, 'peak-shaving', 'fresh', ?)", [(*b[:4], b[3], b[4]) for b in battery])
+        # What cpms's ingest keeps beside the readings: each EVSE's and battery's latest (migration 17).
+        db.execute(
+            "INSERT INTO latest_meter_values (station, evse, \"timestamp\", energy_wh, power_w) "
+            "SELECT station, evse, \"timestamp\", energy_wh, power_w FROM meter_values m WHERE \"timestamp\" = "
+            "(SELECT MAX(\"timestamp\") FROM meter_values x WHERE x.station = m.station AND x.evse = m.evse)")
+        db.execute(
+            "INSERT INTO latest_battery_telemetry (station, \"timestamp\", soc_percent, power_w) "
+            "SELECT station, \"timestamp\", soc_percent, power_w FROM battery_telemetry b WHERE \"timestamp\" = "
+            "(SELECT MAX(\"timestamp\") FROM battery_telemetry x WHERE x.station = b.station)")
         plan = []
         for n, sid in enumerate(ids):
             start = day

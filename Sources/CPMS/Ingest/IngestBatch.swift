@@ -69,6 +69,8 @@ struct IngestBatch {
         for (index, values) in meters where !values.contains(where: { newMeters.contains(Self.key($0.station, $0.evse, $0.timestamp)) }) {
             outcomes[index] = .duplicate
         }
+        try await upsertLatestMeters(
+            meters.flatMap { $0.1 }.filter { newMeters.contains(Self.key($0.station, $0.evse, $0.timestamp)) }, on: connection)
 
         let newTelemetry = try await insertNew(
             "battery_telemetry", on: connection,
@@ -83,6 +85,7 @@ struct IngestBatch {
         for (index, t) in telemetry where !newTelemetry.contains(Self.key(t.station, t.timestamp)) {
             outcomes[index] = .duplicate
         }
+        try await upsertLatestTelemetry(telemetry.map(\.1).filter { newTelemetry.contains(Self.key($0.station, $0.timestamp)) }, on: connection)
 
         let newAudits = try await insertNew(
             "availability_audit", on: connection,
@@ -165,7 +168,8 @@ struct IngestBatch {
             case .evseStatus: statuses += 1
             }
         }
-        for rows in [events, summaries, meters, telemetry, audits, stationEvents, statuses] {
+        // Meter values and battery telemetry count twice: their inserts, then the latest readings' upserts.
+        for rows in [events, summaries, meters, meters, telemetry, telemetry, audits, stationEvents, statuses] {
             statements += (rows + Self.rowsPerStatement - 1) / Self.rowsPerStatement
         }
         return statements <= 1
@@ -213,6 +217,48 @@ struct IngestBatch {
                         "CASE WHEN \(newer) THEN COALESCE(excluded.energy_wh, transactions.energy_wh) ELSE COALESCE(transactions.energy_wh, excluded.energy_wh) END"))
                     .set("last_seq_no", to: SQLRaw(
                         "CASE WHEN excluded.last_seq_no > transactions.last_seq_no THEN excluded.last_seq_no ELSE transactions.last_seq_no END"))
+            }.run()
+        }
+    }
+
+    /// Keeps `latest_meter_values` the newest stored value per station and EVSE: `meters` are the values this
+    /// batch stored, and one older than the kept one changes nothing (an offline station's backlog arrives late).
+    private func upsertLatestMeters(_ meters: [MeterValueRecord], on connection: any SQLDatabase) async throws {
+        var newest: [String: MeterValueRecord] = [:]
+        for meter in meters {
+            let key = Self.key(meter.station, meter.evse)
+            if let known = newest[key], known.timestamp >= meter.timestamp { continue }
+            newest[key] = meter
+        }
+        let rows = newest.values.sorted { ($0.station, $0.evse) < ($1.station, $1.evse) }
+        for start in stride(from: 0, to: rows.count, by: Self.rowsPerStatement) {
+            var insert = connection.insert(into: "latest_meter_values").columns("station", "evse", "timestamp", "energy_wh", "power_w")
+            for m in rows[start..<min(start + Self.rowsPerStatement, rows.count)] {
+                insert = insert.values([m.station, m.evse, m.timestamp, m.energyWh, m.powerW] as [any Encodable & Sendable])
+            }
+            try await insert.onConflict(with: ["station", "evse"]) { update in
+                update.set(excludedValueOf: "timestamp").set(excludedValueOf: "energy_wh").set(excludedValueOf: "power_w")
+                    .where(SQLRaw("excluded.\"timestamp\" > latest_meter_values.\"timestamp\""))
+            }.run()
+        }
+    }
+
+    /// Keeps `latest_battery_telemetry` the newest stored reading per station, as `upsertLatestMeters` does.
+    private func upsertLatestTelemetry(_ readings: [BatteryTelemetryRecord], on connection: any SQLDatabase) async throws {
+        var newest: [String: BatteryTelemetryRecord] = [:]
+        for reading in readings {
+            if let known = newest[reading.station], known.timestamp >= reading.timestamp { continue }
+            newest[reading.station] = reading
+        }
+        let rows = newest.values.sorted { $0.station < $1.station }
+        for start in stride(from: 0, to: rows.count, by: Self.rowsPerStatement) {
+            var insert = connection.insert(into: "latest_battery_telemetry").columns("station", "timestamp", "soc_percent", "power_w")
+            for t in rows[start..<min(start + Self.rowsPerStatement, rows.count)] {
+                insert = insert.values([t.station, t.timestamp, t.socPercent, t.powerW] as [any Encodable & Sendable])
+            }
+            try await insert.onConflict(with: ["station"]) { update in
+                update.set(excludedValueOf: "timestamp").set(excludedValueOf: "soc_percent").set(excludedValueOf: "power_w")
+                    .where(SQLRaw("excluded.\"timestamp\" > latest_battery_telemetry.\"timestamp\""))
             }.run()
         }
     }

@@ -16,11 +16,18 @@ public protocol CPMSDatabase: Sendable {
     /// How many ingestion batches may be written at the same time (SQLite has one writer).
     var concurrentWriters: Int { get }
     func withConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
+    /// A connection for reads only, which need not wait for the writers (the portal's pages): SQLite's own reader
+    /// connection beside the one that writes; any pooled connection on PostgreSQL.
+    func withReadConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T
     /// Closes every connection; afterwards the pool refuses work.
     func shutdown() async
 }
 
 extension CPMSDatabase {
+    public func withReadConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await withConnection(body)
+    }
+
     /// Runs `body` in one transaction: committed when it returns, rolled back when it throws.
     ///
     /// The transaction runs in a task of its own that the caller only waits for: a cancelled caller (a station's

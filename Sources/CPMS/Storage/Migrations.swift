@@ -185,6 +185,7 @@ public enum Migrations {
         openADREvents,
         oscp,
         portal,
+        latestReadings,
     ]
 
     /// Applies the migrations not yet applied, in order; returns the versions it applied.

@@ -14,6 +14,9 @@ import Synchronization
 /// other processes (the CLI) read beside it, and `busy_timeout` makes their writes wait for the lock.
 /// The connection is handed out by a lock of our own rather than async-kit's `EventLoopConnectionPool`, so
 /// a lease costs no trip to the event loop and back (a single station's stream leases once per message).
+/// Reads that need not see a transaction of cpms's own under way (the portal's pages) have a second, read-only
+/// connection: in WAL mode a reader never waits for the writer, so a page is not held up behind a supply plan
+/// being rewritten or a burst of stations' messages.
 final class SQLiteDatabasePool: CPMSDatabase, @unchecked Sendable {
     let kind = DatabaseKind.sqlite
     let concurrentWriters = 1
@@ -23,7 +26,12 @@ final class SQLiteDatabasePool: CPMSDatabase, @unchecked Sendable {
     private let lock = LeaseLock()
     /// Only touched while holding `lock`.
     private var connection: SQLiteConnection?
+    private let readLock = LeaseLock()
+    /// Only touched while holding `readLock`.
+    private var readConnection: SQLiteConnection?
     private var isShutDown = false
+    /// Only touched while holding `readLock`.
+    private var isShutDownForReads = false
 
     private init(source: WALSQLiteSource, logger: Logger) {
         self.source = source
@@ -56,12 +64,32 @@ final class SQLiteDatabasePool: CPMSDatabase, @unchecked Sendable {
         return try await body(leased.sql())
     }
 
+    func withReadConnection<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        await readLock.acquire()
+        defer { readLock.release() }
+        guard !isShutDownForReads else { throw DatabaseOpenError(description: "the SQLite database is closed") }
+        let leased: SQLiteConnection
+        if let readConnection, !readConnection.isClosed {
+            leased = readConnection
+        } else {
+            leased = try await source.makeConnection(logger: logger, on: eventLoop).get()
+            _ = try await leased.query("PRAGMA query_only = ON").get()
+            readConnection = leased
+        }
+        return try await body(leased.sql())
+    }
+
     func shutdown() async {
         await lock.acquire()
-        defer { lock.release() }
         isShutDown = true
         if let connection { try? await connection.close().get() }
         connection = nil
+        lock.release()
+        await readLock.acquire()
+        defer { readLock.release() }
+        isShutDownForReads = true
+        if let readConnection { try? await readConnection.close().get() }
+        readConnection = nil
     }
 }
 

@@ -25,11 +25,12 @@ struct OverviewSupplyTests {
             """).run()
     }
 
+    /// A grid meter reading, stored as the ingest stores a station's (which also keeps the latest per EVSE).
     static func meter(_ station: String, _ time: String, energyWh: Double?, powerW: Double?, on connection: any SQLDatabase) async throws {
-        try await connection.raw("""
-            INSERT INTO meter_values (station, evse, "timestamp", sampled_values, energy_wh, power_w, received_at)
-            VALUES (\(bind: station), 0, \(bind: "2027-01-15T\(time).000Z"), '[]', \(bind: energyWh), \(bind: powerW), '2027-01-15T08:00:00.000Z')
-            """).run()
+        let reading = MeterValueRecord(
+            station: station, evse: 0, timestamp: "2027-01-15T\(time).000Z", sampledValuesJSON: "[]", energyWh: energyWh, powerW: powerW,
+            receivedAt: "2027-01-15T08:00:00.000Z")
+        _ = try await IngestBatch(records: [.meterValues([reading])]).write(on: connection)
     }
 
     /// Two stations in a group with a DSO, one on its own: register readings (with a meter replaced), power

@@ -247,16 +247,22 @@ struct PortalRoutesTests {
                     ('\(unsafeRaw: station)', 1, 1, 'Occupied', 'A', '2027-01-15T08:00:00.000Z'),
                     ('\(unsafeRaw: station)', 2, 1, 'Available', 'B', '2027-01-15T08:00:00.000Z')
                     """).run()
-                for (evse, at, power) in [(0, "07:59:00", 9_000.0), (0, "08:00:00", 12_500.0), (1, "08:00:00", 7_400.0)] {
-                    try await connection.raw("""
-                        INSERT INTO meter_values (station, evse, "timestamp", sampled_values, power_w, received_at)
-                        VALUES ('\(unsafeRaw: station)', \(literal: evse), '2027-01-15T\(unsafeRaw: at).000Z', '[]', \(literal: power), '2027-01-15T08:00:00.000Z')
-                        """).run()
-                }
-                try await connection.raw("""
-                    INSERT INTO battery_telemetry (station, "timestamp", soc_percent, power_w, setpoint_w, mode, quality, received_at)
-                    VALUES ('\(unsafeRaw: station)', '2027-01-15T08:00:00.000Z', 54, -1200, -1200, 'setpoint', 'good', '2027-01-15T08:00:00.000Z')
-                    """).run()
+            }
+            // Stored as the ingest stores a station's messages, which keeps each EVSE's latest reading: the grid
+            // meter's 08:00 value arrives first, its 07:59 one (an offline backlog) later and changes nothing.
+            func meter(_ evse: Int, _ at: String, _ power: Double) -> MeterValueRecord {
+                MeterValueRecord(
+                    station: station, evse: evse, timestamp: "2027-01-15T\(at).000Z", sampledValuesJSON: "[]", energyWh: nil, powerW: power,
+                    receivedAt: "2027-01-15T08:00:00.000Z")
+            }
+            let battery = BatteryTelemetryRecord(
+                station: station, timestamp: "2027-01-15T08:00:00.000Z", socPercent: 54, powerW: -1200, setpointW: -1200, mode: "setpoint",
+                quality: "good", receivedAt: "2027-01-15T08:00:00.000Z")
+            for batch in [
+                [IngestRecord.meterValues([meter(0, "08:00:00", 12_500), meter(1, "08:00:00", 7_400)]), .batteryTelemetry(battery)],
+                [IngestRecord.meterValues([meter(0, "07:59:00", 9_000)])],
+            ] {
+                _ = try await fixture.database.transaction { connection in try await IngestBatch(records: batch).write(on: connection) }
             }
             var (viewer, _) = try await signIn(client, "viewer")
             let data = try await send(client, &viewer, .get, "/portal/overview.json")

@@ -35,12 +35,12 @@ struct OverviewSupply: Sendable {
 
     /// Each station's DSO, price and cap in the window holding `now`, as the supply service planned and sent them.
     func currentWindow(at now: Date) async throws -> [String: Current] {
-        let stations = try await monitor.database.withConnection { connection in
+        let stations = try await monitor.database.withReadConnection { connection in
             try await connection.select().column("id").from("stations").all().map { try $0.required($0.plainString("id"), "id") }
         }
         let groups = PlanningGroups.make(
             defined: try await monitor.groups.all(), stations: stations, defaultConnectionLimitW: monitor.defaultConnectionLimitW)
-        let (choices, names) = try await monitor.database.withConnection { connection in
+        let (choices, names) = try await monitor.database.withReadConnection { connection in
             var choices: [String: (dso: String?, price: Decimal, currency: String, capW: Double)] = [:]
             for row in try await connection.select().columns("grp", "dso", "price", "currency", "cap_w").from("supply_plan")
                 .where("window_start", .equal, StoredTime.text(SupplyWindow(containing: now).start)).all() {
