@@ -124,11 +124,13 @@ func buildCPMSApplication(
     let headerBytes = configuration.limits.maxHeaderBytes
     return Application(
         router: router,
-        server: HTTPServerBuilder.http1WebSocketUpgrade(
-            webSocketRouter: router,
-            configuration: .init(
-                http1: .init(httpDecoderConfiguration: .init(maxHeaderFieldSize: headerBytes, maxHeaderListSize: headerBytes)),
-                ws: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30))))),
+        server: HTTPServerBuilder { [webSocketResponder = router.buildResponder()] responder in
+            CPMSChildChannel(base: HTTP1WebSocketUpgradeChannel(
+                responder: responder, webSocketResponder: webSocketResponder,
+                configuration: .init(
+                    http1: .init(httpDecoderConfiguration: .init(maxHeaderFieldSize: headerBytes, maxHeaderListSize: headerBytes)),
+                    ws: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30))))))
+        },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cpms"),
         // Shut down in reverse order: push delivery and the scheduler stop before the connections and the database close.
         services: [
