@@ -109,6 +109,12 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Operator portal: where Debian's libjs-chart.js installed chart.js (served as /portal/static/chart.js).")
     var portalChartJs = PortalSettings().chartJSPath
 
+    @Option(help: "The largest request body, in bytes (1024...1048576); a larger one is refused with 413.")
+    var maxBodyBytes = RequestLimits().maxBodyBytes
+
+    @Option(help: "The largest request head (request line and headers), in bytes (1024...1048576); a larger one is refused with 400.")
+    var maxHeaderBytes = RequestLimits().maxHeaderBytes
+
     @OptionGroup var database: DatabaseOption
 
     /// The calendar settings the options give.
@@ -136,6 +142,8 @@ struct Serve: AsyncParsableCommand {
             throw ValidationError("--ocpi-party-id must be three capital letters or digits")
         }
         guard (1...100).contains(ocpiBusinessName.count) else { throw ValidationError("--ocpi-business-name must be 1 to 100 characters") }
+        guard (1_024...RequestLimits.largestBodyBytes).contains(maxBodyBytes) else { throw ValidationError("--max-body-bytes must be 1024...1048576") }
+        guard (1_024...1_048_576).contains(maxHeaderBytes) else { throw ValidationError("--max-header-bytes must be 1024...1048576") }
         guard (1...600).contains(ocpiCallTimeout) else { throw ValidationError("--ocpi-call-timeout must be 1...600 seconds") }
         guard (1...1_000).contains(ocpiPageLimit) else { throw ValidationError("--ocpi-page-limit must be 1...1000") }
         guard (1...60).contains(ocpiBookingHorizonDays) else { throw ValidationError("--ocpi-booking-horizon-days must be 1...60") }
@@ -220,6 +228,8 @@ struct Serve: AsyncParsableCommand {
         configuration.portal.absoluteTimeout = .seconds(portalAbsoluteTimeout)
         configuration.portal.secureCookie = portalSecureCookie || configuration.ocpi.publicURL.lowercased().hasPrefix("https://")
         configuration.portal.chartJSPath = portalChartJs
+        configuration.limits.maxBodyBytes = maxBodyBytes
+        configuration.limits.maxHeaderBytes = maxHeaderBytes
         do {
             try await CPMSServer.run(configuration: configuration, database: try DatabaseURL(database.url), logger: logger)
         } catch {

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Guards `/api`: a valid `Authorization: Bearer TOKEN`, and every failure answered as `{"error": "..."}`.
 struct APIMiddleware<Context: RequestContext>: RouterMiddleware {
@@ -26,6 +27,8 @@ struct APIMiddleware<Context: RequestContext>: RouterMiddleware {
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try APIError(error.status, error.body ?? error.status.reasonPhrase).response(from: request, context: context)
+        } catch is NIOTooManyBytesError {
+            return try APIError(.contentTooLarge, "the body is larger than \(RequestLimits.largestBodyBytes) bytes").response(from: request, context: context)
         } catch {
             logger.error("API \(request.method) \(request.uri.path) failed: \(String(reflecting: error))")
             return try APIError(.internalServerError, "internal error").response(from: request, context: context)

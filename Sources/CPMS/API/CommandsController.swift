@@ -22,6 +22,10 @@ struct CommandsController<Context: RequestContext>: Sendable {
             let name = context.parameters.get("name") ?? ""
             return try await command(name, body: request, context: context, station: id)
         }
+        // The literal route below would otherwise take POST .../grid-cap away from `:name` (and answer a bare 404).
+        group.post("stations/:id/commands/grid-cap") { request, context in
+            try await command("grid-cap", body: request, context: context, station: try await stationID(context))
+        }
         group.delete("stations/:id/commands/grid-cap") { _, context in
             let id = try await stationID(context)
             return try await send(

@@ -69,6 +69,8 @@ func buildCPMSApplication(
     gateway.sessions = sessionPublisher
 
     let router = Router(context: CPMSRequestContext.self)
+    // First: it applies only to the routes added after it.
+    router.add(middleware: RequestLimitsMiddleware(limits: configuration.limits, clock: clock))
     gateway.addRoutes(to: router)
     let api = router.group("api").add(middleware: APIMiddleware(tokens: APITokenStore(database: database), logger: logger))
     StationsController(registry: registry, reports: StationReports(database: database), connections: connections).addRoutes(to: api)
@@ -119,11 +121,16 @@ func buildCPMSApplication(
     portal.addRoutes(to: router)
 
     let frameSize = configuration.gateway.maxFrameBytes
+    let headerBytes = configuration.limits.maxHeaderBytes
     return Application(
         router: router,
-        server: HTTPServerBuilder.http1WebSocketUpgrade(
-            webSocketRouter: router,
-            configuration: .init(ws: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30))))),
+        server: HTTPServerBuilder { [webSocketResponder = router.buildResponder()] responder in
+            CPMSChildChannel(base: HTTP1WebSocketUpgradeChannel(
+                responder: responder, webSocketResponder: webSocketResponder,
+                configuration: .init(
+                    http1: .init(httpDecoderConfiguration: .init(maxHeaderFieldSize: headerBytes, maxHeaderListSize: headerBytes)),
+                    ws: .init(maxFrameSize: frameSize, autoPing: .enabled(timePeriod: .seconds(30))))))
+        },
         configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "cpms"),
         // Shut down in reverse order: push delivery and the scheduler stop before the connections and the database close.
         services: [

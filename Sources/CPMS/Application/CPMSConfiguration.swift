@@ -29,6 +29,8 @@ public struct CPMSConfiguration: Sendable {
     public var supply = SupplySettings()
     /// The operator portal: session expiry, cookie, login throttling, bcrypt cost, chart.js's path.
     public var portal = PortalSettings()
+    /// The bounds of every HTTP request: body size, head size, JSON nesting (docs/limits.md).
+    public var limits = RequestLimits()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8300, gateway: GatewaySettings = GatewaySettings(), calendar: CalendarSettings = CalendarSettings(),
