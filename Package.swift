@@ -178,11 +178,13 @@ let package = Package(
             swiftSettings: strict
         ),
 
-        // The fuzz targets' entry points: stationd's input paths, for Tests/Fuzz and the crash-replay tests.
+        // The fuzz targets' entry points: stationd's and cpms's input paths, for Tests/Fuzz and the crash-replay tests.
         .target(
             name: "StationFuzzing",
             dependencies: [
                 "StationController", "StationConfig", "Devices", "Modbus", "OCPP", "StationAPI", "StationCore", "StationTesting", "OCPI",
+                "CPMS",
+                .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

@@ -2,7 +2,7 @@ import Dispatch
 public import Foundation
 import Logging
 
-/// stationd's input paths as fuzz targets. Each takes one input, drives the same code stationd runs for it and
+/// stationd's and cpms's input paths as fuzz targets. Each takes one input, drives the same code stationd runs for it and
 /// returns; a crash (a trap, or a broken invariant below) or a hang is a finding.
 public enum FuzzTarget: String, CaseIterable, Sendable {
     /// OCPP-J frames: framing and JSON, as a charger's or the CSMS's text arrives.
@@ -19,6 +19,20 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case stationYAML = "station-yaml"
     /// An OCPI 2.2.1 or Bookings object from an eMSP (byte 0 picks which), through the OCPI module's strict reading.
     case ocpi = "ocpi"
+    /// Lines of frames from an OCPP 2.0.1 station, through cpms's gateway handlers into its database.
+    case cpmsStation = "cpms-station"
+    /// The query string of an eMSP's GET: OCPI paging and the Bookings calendars' window.
+    case ocpiQuery = "ocpi-query"
+    /// An OpenADR 2.0b document from a VTN, through cpms's VEN: events, their mapping onto a contract, the answer.
+    case openADR = "openadr"
+    /// A body an OSCP Capacity Provider posts (byte 0 picks the endpoint), and a forecast's capacities.
+    case oscp = "oscp"
+    /// A DSO's JSON price and energy-mix feed document.
+    case priceFeed = "price-feed"
+    /// An ENTSO-E day-ahead prices document (XML).
+    case entsoe = "entsoe"
+    /// A portal form body or query, also as a Cookie header: fields, next page, CSRF token, price, day and time fields.
+    case portalForm = "portal-form"
 
     /// Runs one input through the target.
     public func run(_ input: [UInt8]) async {
@@ -30,6 +44,13 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .modbusSunSpec: await ModbusFuzzing.run(input)
         case .stationYAML: ConfigurationFuzzing.run(input)
         case .ocpi: OCPIFuzzing.run(input)
+        case .cpmsStation: await CPMSStationFuzzing.run(input)
+        case .ocpiQuery: OCPIQueryFuzzing.run(input)
+        case .openADR: OpenADRFuzzing.run(input)
+        case .oscp: OSCPFuzzing.run(input)
+        case .priceFeed: PriceFeedFuzzing.run(input)
+        case .entsoe: ENTSOEFuzzing.run(input)
+        case .portalForm: PortalFuzzing.run(input)
         }
     }
 

@@ -49,6 +49,20 @@ struct UplinkPayloadTests {
         #expect(summary.energyWh == 1_500)
         #expect(summary.powerW == 2_200)
     }
+
+    /// A station's multiplier is any Int (`abs(Int.min)` trapped), and a reading that overflows is left out rather than
+    /// stored as infinity.
+    @Test func meterSummaryTakesAnyMultiplierAndLeavesOutOverflowingReadings() {
+        let values = [OCPP201.MeterValue(
+            sampledValues: [
+                .init(value: 1.5, measurand: .energyActiveImportRegister, unitOfMeasure: .init(unit: "kWh", multiplier: Int.min)),
+                .init(value: 1e300, measurand: .powerActiveImport, unitOfMeasure: .init(unit: "kW", multiplier: 30)),
+            ],
+            timestamp: OCPPFixtures.start)]
+        let summary = MeterSummary(values)
+        #expect(summary.energyWh.map { abs($0 - 1.5e-27) < 1e-39 } == true)
+        #expect(summary.powerW == nil)
+    }
 }
 
 /// The stored meter-value JSON is what the general OCPP encoder writes.

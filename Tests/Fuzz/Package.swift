@@ -8,7 +8,10 @@ let stationmaster = URL(fileURLWithPath: #filePath)
 
 /// One libFuzzer executable per target in `StationFuzzing.FuzzTarget`; scripts/fuzz builds them with
 /// `-sanitize=fuzzer,address` into .build-fuzz.
-let targets = ["ocpp-frame", "ocpp16-charger", "ocpp201-charger", "uplink-csms", "modbus-sunspec", "station-yaml", "ocpi"]
+let targets = [
+    "ocpp-frame", "ocpp16-charger", "ocpp201-charger", "uplink-csms", "modbus-sunspec", "station-yaml", "ocpi",
+    "cpms-station", "ocpi-query", "openadr", "oscp", "price-feed", "entsoe", "portal-form",
+]
 
 let package = Package(
     name: "StationmasterFuzz",

@@ -11,9 +11,12 @@ struct MeterSummary {
             for sample in value.sampledValues where sample.phase == nil && sample.value.isFinite {
                 let unit = sample.unitOfMeasure?.unit ?? "Wh"
                 let scale = (unit.hasPrefix("k") ? 1_000.0 : 1.0) * Self.power(of: sample.unitOfMeasure?.multiplier ?? 0)
+                let reading = sample.value * scale
+                // A value and multiplier whose product overflows is no reading (it would be stored as infinity).
+                guard reading.isFinite else { continue }
                 switch sample.measurand ?? .energyActiveImportRegister {
-                case .energyActiveImportRegister: energyWh = sample.value * scale
-                case .powerActiveImport: powerW = sample.value * scale
+                case .energyActiveImportRegister: energyWh = reading
+                case .powerActiveImport: powerW = reading
                 default: continue
                 }
             }
@@ -22,7 +25,8 @@ struct MeterSummary {
 
     private static func power(of exponent: Int) -> Double {
         var scale = 1.0
-        for _ in 0..<min(abs(exponent), 30) { scale *= 10 }
+        // `magnitude`: `abs(Int.min)` traps, and a station can send that multiplier.
+        for _ in 0..<min(exponent.magnitude, 30) { scale *= 10 }
         return exponent < 0 ? 1 / scale : scale
     }
 }

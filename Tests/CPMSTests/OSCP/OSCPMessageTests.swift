@@ -39,6 +39,9 @@ struct OSCPMessageTests {
     @Test(arguments: [
         (#""capacity": 16"#, #""capacity": -1"#, "forecasted_blocks[0].capacity"),
         (#""capacity": 16"#, #""capacity": "lots""#, "forecasted_blocks[0].capacity"),
+        // 1e308 A on three phases was an infinite cap; 5e9 A is more than 1 TW.
+        (#""capacity": 16"#, #""capacity": 1e308"#, "forecasted_blocks[0].capacity"),
+        (#""capacity": 16"#, #""capacity": 5e9"#, "forecasted_blocks[0].capacity"),
         (#""capacity": 16, "#, "", "forecasted_blocks[0].capacity"),
         (#""unit": "A""#, #""unit": "EUR""#, "forecasted_blocks[0].unit"),
         (#""phase": "ALL""#, #""phase": "FOUR""#, "forecasted_blocks[0].phase"),

@@ -4,6 +4,8 @@ import Foundation
 /// and child elements.
 struct MarketXMLElement: Sendable, Equatable {
     var name: String
+    /// The prefix of the qualified name, empty when it has none.
+    var prefix = ""
     var attributes: [String: String]
     var text: String
     var children: [MarketXMLElement]
@@ -12,6 +14,11 @@ struct MarketXMLElement: Sendable, Equatable {
     func children(_ name: String) -> [MarketXMLElement] { children.filter { $0.name == name } }
     /// The trimmed text of the first child called `name`, nil when there is none or it is empty.
     func text(of name: String) -> String? { child(name).flatMap { $0.text.isEmpty ? nil : $0.text } }
+
+    /// A qualified name without its prefix.
+    static func localName(_ qualified: String) -> String {
+        qualified.split(separator: ":", maxSplits: 1).last.map(String.init) ?? qualified
+    }
 }
 
 /// Why a document could not be read as XML.
@@ -148,7 +155,7 @@ private struct XMLScanner {
             if byte == 0x2F {
                 guard peek(1) == 0x3E else { throw fail("'/' in <\(qualified)> is not followed by '>'") }
                 index += 2
-                return MarketXMLElement(name: Self.localName(qualified), attributes: attributes, text: "", children: [])
+                return MarketXMLElement(name: Self.localName(qualified), prefix: Self.prefix(qualified), attributes: attributes, text: "", children: [])
             }
             if byte == 0x3E {
                 index += 1
@@ -186,7 +193,8 @@ private struct XMLScanner {
                 guard closing == qualified, peek() == 0x3E else { throw fail("<\(qualified)> is closed by </\(closing.prefix(64))>") }
                 index += 1
                 let string = String(decoding: text, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-                return MarketXMLElement(name: Self.localName(qualified), attributes: attributes, text: string, children: children)
+                return MarketXMLElement(
+                    name: Self.localName(qualified), prefix: Self.prefix(qualified), attributes: attributes, text: string, children: children)
             } else if starts(with: "<![CDATA[") {
                 index += 9
                 try append(Array(try skip(past: "]]>", what: "a CDATA section")), to: &text, in: qualified)
@@ -249,7 +257,12 @@ private struct XMLScanner {
     }
 
     static func localName(_ qualified: String) -> String {
-        qualified.split(separator: ":", maxSplits: 1).last.map(String.init) ?? qualified
+        MarketXMLElement.localName(qualified)
+    }
+
+    static func prefix(_ qualified: String) -> String {
+        guard let colon = qualified.firstIndex(of: ":") else { return "" }
+        return String(qualified[..<colon])
     }
 
     /// A pseudo-attribute of the XML declaration (`encoding="UTF-8"`).

@@ -8,6 +8,8 @@ import Foundation
 /// overlap, the smaller total holds; two blocks for the same phase over the same span: the smaller holds.
 enum OSCPCapacity {
     static let voltsPerPhase = 230.0
+    /// The largest capacity of a block that is read, W (the JSON feed's bound too).
+    static let maximumWatts = 1e12
 
     static func watts(of block: OSCPForecastedBlock) -> Double {
         let hours = block.endTime.timeIntervalSince(block.startTime) / 3600

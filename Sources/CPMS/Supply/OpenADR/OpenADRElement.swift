@@ -1,7 +1,4 @@
 public import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 
 /// One element of a received OpenADR document: its namespace and local name, attributes, text and children.
 public struct OpenADRElement: Sendable, Equatable {
@@ -49,87 +46,44 @@ public struct OpenADRElement: Sendable, Equatable {
 /// Reads a received XML document into `OpenADRElement`s, refusing what a hostile VTN (or a man in the middle)
 /// could use against cpms: documents over a size bound, a DTD (so no entity can be declared or expanded), too
 /// deep a nesting, too many elements.
+///
+/// The market feeds' own reader (`MarketXMLReader`) reads the XML, with the namespaces resolved here: Foundation's
+/// XMLParser on Linux traps on some malformed documents (`<?xml?><a/>`: `Tests/Fuzz/Regressions/openadr`).
 public enum OpenADRXMLReader {
     public static let maxBytes = 1024 * 1024
     public static let maxDepth = 64
     public static let maxElements = 100_000
+    /// The longest text of one element.
+    public static let maxTextBytes = 64 * 1024
 
     public static func read(_ data: Data) throws(OpenADRXMLError) -> OpenADRElement {
         guard data.count <= maxBytes else { throw OpenADRXMLError("the document has \(data.count) bytes, more than \(maxBytes)") }
         guard !data.isEmpty else { throw OpenADRXMLError("the document is empty") }
-        if data.range(of: Data("<!DOCTYPE".utf8)) != nil || data.range(of: Data("<!ENTITY".utf8)) != nil {
-            throw OpenADRXMLError("the document declares a DTD or entities, which OpenADR never needs")
+        let reader = MarketXMLReader(maxBytes: maxBytes, maxDepth: maxDepth, maxElements: maxElements, maxTextBytes: maxTextBytes)
+        do {
+            return element(try reader.read(data), namespaces: [:])
+        } catch {
+            throw OpenADRXMLError("\(error)")
         }
-        let builder = TreeBuilder()
-        let parser = XMLParser(data: data)
-        parser.shouldProcessNamespaces = true
-        parser.shouldReportNamespacePrefixes = false
-        parser.shouldResolveExternalEntities = false
-        parser.delegate = builder
-        let parsed = parser.parse()
-        if let problem = builder.problem { throw OpenADRXMLError(problem) }
-        guard parsed, let root = builder.root else {
-            let reason = parser.parserError.map { String(describing: $0) } ?? "not well-formed"
-            throw OpenADRXMLError("not well-formed XML (line \(parser.lineNumber)): \(reason)")
-        }
-        return root
     }
 
-    private final class TreeBuilder: NSObject, XMLParserDelegate {
-        var stack: [OpenADRElement] = []
-        var texts: [String] = []
-        var root: OpenADRElement?
-        var problem: String?
-        var count = 0
-
-        func parser(
-            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
-            attributes attributeDict: [String: String] = [:]
-        ) {
-            count += 1
-            guard stack.count < OpenADRXMLReader.maxDepth, count <= OpenADRXMLReader.maxElements else {
-                problem = "the document nests deeper than \(OpenADRXMLReader.maxDepth) or has more than \(OpenADRXMLReader.maxElements) elements"
-                parser.abortParsing()
-                return
-            }
-            var attributes: [String: String] = [:]
-            for (key, value) in attributeDict {
-                attributes[key.split(separator: ":").last.map(String.init) ?? key] = value
-            }
-            let local = elementName.split(separator: ":").last.map(String.init) ?? elementName
-            stack.append(OpenADRElement(namespace: namespaceURI ?? "", name: local, attributes: attributes))
-            texts.append("")
-        }
-
-        func parser(_ parser: XMLParser, foundCharacters string: String) {
-            guard !texts.isEmpty else { return }
-            texts[texts.count - 1] += string
-        }
-
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            guard !texts.isEmpty else { return }
-            texts[texts.count - 1] += String(decoding: CDATABlock, as: UTF8.self)
-        }
-
-        func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-            guard var element = stack.popLast(), let text = texts.popLast() else { return }
-            element.text = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if stack.isEmpty {
-                root = element
+    /// The element with its namespace from the declarations in scope (`xmlns`, `xmlns:prefix`); attributes by
+    /// local name, the declarations left out.
+    private static func element(_ element: MarketXMLElement, namespaces inherited: [String: String]) -> OpenADRElement {
+        var namespaces = inherited
+        var attributes: [String: String] = [:]
+        for (name, value) in element.attributes {
+            if name == "xmlns" {
+                namespaces[""] = value
+            } else if name.hasPrefix("xmlns:") {
+                namespaces[String(name.dropFirst(6))] = value
             } else {
-                stack[stack.count - 1].children.append(element)
+                attributes[MarketXMLElement.localName(name)] = value
             }
         }
-
-        func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-            problem = "the document declares entities"
-            parser.abortParsing()
-        }
-
-        func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-            problem = "the document declares entities"
-            parser.abortParsing()
-        }
+        return OpenADRElement(
+            namespace: namespaces[element.prefix] ?? "", name: element.name, attributes: attributes, text: element.text,
+            children: element.children.map { Self.element($0, namespaces: namespaces) })
     }
 }
 

@@ -63,6 +63,21 @@ import Testing
         #expect(throws: OpenADRXMLError.self) { try OpenADRXMLReader.read(Data()) }
     }
 
+    /// Foundation's XMLParser trapped on this document; cpms reads it (and refuses it as no oadrPayload).
+    @Test func anEmptyXMLDeclarationIsReadNotATrap() throws {
+        #expect(try OpenADRXMLReader.read(Data("<?xml?><a/>".utf8)).name == "a")
+        #expect(throws: OpenADRXMLError.self) { try OpenADRVTNMessage.read(Data("<?xml?><a/>".utf8)) }
+    }
+
+    @Test func elementsCarryTheNamespacesDeclaredAroundThem() throws {
+        let root = try OpenADRXMLReader.read(OpenADRSamples.distributeEvent(OpenADRSamples.priceEvent()))
+        #expect(root.namespace == "http://openadr.org/oadr-2.0b/2012/07")
+        let message = try #require(root.find("oadrSignedObject", "oadrDistributeEvent"))
+        #expect(message.attributes["schemaVersion"] == "2.0b")
+        #expect(message.child("requestID")?.namespace == "http://docs.oasis-open.org/ns/energyinterop/201110/payloads")
+        #expect(message.child("vtnID")?.namespace == "http://docs.oasis-open.org/ns/energyinterop/201110")
+    }
+
     @Test func aBadEventIsAnErrorWithItsReasonNotATrap() throws {
         for broken in [
             OpenADRSamples.priceEvent(first: "cheap"),

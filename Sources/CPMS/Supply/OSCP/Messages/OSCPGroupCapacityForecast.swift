@@ -64,6 +64,10 @@ struct OSCPForecastedBlock: Codable, Sendable, Equatable {
         guard startTime < endTime else {
             throw DecodingError.dataCorruptedError(forKey: .endTime, in: container, debugDescription: "must be after start_time")
         }
+        // Also bounds the sum of a span's phases; 1e308 kW would be an infinite cap.
+        guard OSCPCapacity.watts(of: self) <= OSCPCapacity.maximumWatts else {
+            throw DecodingError.dataCorruptedError(forKey: .capacity, in: container, debugDescription: "must be at most 1 TW over its span")
+        }
     }
 
     func encode(to encoder: any Encoder) throws {

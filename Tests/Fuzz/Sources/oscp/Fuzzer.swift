@@ -1,0 +1,17 @@
+import CFuzzerDriver
+import StationFuzzing
+
+/// The oscp fuzzer (docs/fuzzing.md): SwiftPM names this executable's entry point fuzz_oscp_main.
+@_cdecl("fuzz_oscp_main")
+public func fuzzerMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
+    var argc = argc
+    var argv = argv
+    FuzzTarget.prepareProcess()
+    return LLVMFuzzerRunDriver(&argc, &argv, testOneInput)
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func testOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    FuzzTarget.oscp.runBlocking(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
