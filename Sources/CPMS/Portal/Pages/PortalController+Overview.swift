@@ -10,6 +10,23 @@ extension PortalController {
         let stations: [StationCard]
     }
 
+    /// The page's view: the overview with its cards already written as HTML.
+    struct OverviewPage: Sendable {
+        let stationCount: Int
+        let updatedAt: String
+        let liveURL: String
+        let stations: [StationCard]
+        let cardsHTML: String
+
+        init(_ view: OverviewView) {
+            stationCount = view.stationCount
+            updatedAt = view.updatedAt
+            liveURL = view.liveURL
+            stations = view.stations
+            cardsHTML = OverviewCardsHTML.render(view.stations)
+        }
+    }
+
     /// One station's card; the JSON for the live updates has the same fields, already formatted.
     struct StationCard: Sendable, Encodable {
         let id: String
@@ -39,15 +56,11 @@ extension PortalController {
             "overview",
             PortalPageContext(
                 title: "Overview", chrome: chrome(session, current: "/portal/"), notice: nil, scripts: ["/portal/static/overview.js"],
-                content: view))
+                content: OverviewPage(view)))
     }
 
     func overviewData() async throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return Response(
-            status: .ok, headers: [.contentType: "application/json"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: try encoder.encode(try await overview()))))
+        Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: OverviewJSON.encode(try await overview())))
     }
 
     func overview() async throws -> OverviewView {
