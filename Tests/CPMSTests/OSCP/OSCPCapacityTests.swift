@@ -24,6 +24,43 @@ struct OSCPCapacityTests {
         #expect(OSCPCapacity.watts(of: Self.block(500, .wattHours, minutes: 30)) == 1000)
     }
 
+    /// The rule of `OSCPCapacity.intervals` as it reads: every span against every block.
+    static func referenceIntervals(of blocks: [OSCPForecastedBlock]) -> [(Date, Date, Double)] {
+        let boundaries = Set(blocks.flatMap { [$0.startTime, $0.endTime] }).sorted()
+        var intervals: [(Date, Date, Double)] = []
+        for (start, end) in zip(boundaries, boundaries.dropFirst()) {
+            let covering = blocks.filter { $0.startTime <= start && $0.endTime >= end }
+            guard !covering.isEmpty else { continue }
+            var perPhase: [OSCPPhase: Double] = [:]
+            for block in covering {
+                let phase: OSCPPhase = block.phase == .unknown ? .all : block.phase
+                perPhase[phase] = min(perPhase[phase] ?? .infinity, OSCPCapacity.watts(of: block))
+            }
+            let phases = [OSCPPhase.one, .two, .three].compactMap { perPhase[$0] }
+            let whole = perPhase[.all]
+            intervals.append((start, end, whole.map { phases.isEmpty ? $0 : min($0, phases.reduce(0, +)) } ?? phases.reduce(0, +)))
+        }
+        return intervals
+    }
+
+    @Test func overlappingNestedAndGappedBlocksGiveWhatEverySpanAgainstEveryBlockGives() {
+        var generator = SplitMix(seed: 17)
+        let units: [OSCPCapacityUnit] = [.watts, .kilowatts, .amperes, .wattHours, .kilowattHours]
+        let phases: [OSCPPhase] = [.all, .unknown, .one, .two, .three]
+        for round in 0..<300 {
+            let blocks = (0..<(1 + round % 40)).map { _ in
+                Self.block(
+                    Double(generator.next() % 50_000) / 10, units[Int(generator.next() % 5)], phases[Int(generator.next() % 5)],
+                    from: Double(generator.next() % 48) * 15, minutes: Double(generator.next() % 12) * 15)
+            }
+            let intervals = OSCPCapacity.intervals(of: blocks, group: "g")
+            let expected = Self.referenceIntervals(of: blocks)
+            #expect(intervals.map(\.start) == expected.map(\.0), "round \(round)")
+            #expect(intervals.map(\.end) == expected.map(\.1), "round \(round)")
+            #expect(intervals.map(\.capacityW) == expected.map(\.2), "round \(round)")
+        }
+    }
+
     @Test func consecutiveBlocksBecomeIntervalsOfTheGroup() {
         let intervals = OSCPCapacity.intervals(of: [Self.block(20, .kilowatts, from: 15), Self.block(10, .kilowatts, from: 0)], group: "depot")
         #expect(intervals.map(\.capacityW) == [10_000, 20_000])
@@ -63,5 +100,18 @@ struct OSCPCapacityTests {
         #expect(OSCPSession.clamped(seconds: -5) == 1)
         #expect(OSCPSession.clamped(seconds: .nan) == 60)
         #expect(OSCPSession.duration(seconds: 2.5) == .milliseconds(2500))
+    }
+}
+
+/// A small deterministic generator for the property tests.
+private struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 }
