@@ -7,50 +7,44 @@ enum OverviewJSON {
     static func encode<Context>(_ view: PortalController<Context>.OverviewView) -> ByteBuffer {
         var out = ByteBuffer()
         out.reserveCapacity(512 * (view.stations.count + 1))
-        out.writeStaticString(#"{"liveURL":"#)
-        string(view.liveURL, &out)
+        member("liveURL", view.liveURL, first: true, &out)
         out.writeStaticString(#","stationCount":"#)
         out.writeString(String(view.stationCount))
         out.writeStaticString(#","stations":["#)
         for (index, card) in view.stations.enumerated() {
             if index > 0 { out.writeStaticString(",") }
-            out.writeStaticString(#"{"battery":"#)
-            string(card.battery, &out)
-            out.writeStaticString(#","connection":"#)
-            string(card.connection, &out)
-            out.writeStaticString(#","connectionClass":"#)
-            string(card.connectionClass, &out)
-            out.writeStaticString(#","energyCost":"#)
-            string(card.energyCost, &out)
-            out.writeStaticString(#","grid":"#)
-            string(card.grid, &out)
-            out.writeStaticString(#","id":"#)
-            string(card.id, &out)
-            out.writeStaticString(#","lastSeen":"#)
-            string(card.lastSeen, &out)
-            out.writeStaticString(#","purchase":"#)
-            string(card.purchase, &out)
+            member("battery", card.battery, first: true, &out)
+            member("connection", card.connection, &out)
+            member("connectionClass", card.connectionClass, &out)
+            member("energyCost", card.energyCost, &out)
+            member("grid", card.grid, &out)
+            member("id", card.id, &out)
+            member("lastSeen", card.lastSeen, &out)
+            member("purchase", card.purchase, &out)
             out.writeStaticString(#","sockets":["#)
             for (socketIndex, socket) in card.sockets.enumerated() {
                 if socketIndex > 0 { out.writeStaticString(",") }
-                out.writeStaticString(#"{"key":"#)
-                string(socket.key, &out)
-                out.writeStaticString(#","label":"#)
-                string(socket.label, &out)
-                out.writeStaticString(#","power":"#)
-                string(socket.power, &out)
-                out.writeStaticString(#","status":"#)
-                string(socket.status, &out)
-                out.writeStaticString(#","statusClass":"#)
-                string(socket.statusClass, &out)
+                member("key", socket.key, first: true, &out)
+                member("label", socket.label, &out)
+                member("power", socket.power, &out)
+                member("status", socket.status, &out)
+                member("statusClass", socket.statusClass, &out)
                 out.writeStaticString("}")
             }
             out.writeStaticString("]}")
         }
-        out.writeStaticString(#"],"updatedAt":"#)
-        string(view.updatedAt, &out)
+        out.writeStaticString("]")
+        member("updatedAt", view.updatedAt, &out)
         out.writeStaticString("}")
         return out
+    }
+
+    /// `"key":"value"` after `{` (`first`) or `,`; the keys in sorted order are the caller's.
+    static func member(_ key: StaticString, _ value: String, first: Bool = false, _ out: inout ByteBuffer) {
+        out.writeStaticString(first ? "{\"" : ",\"")
+        out.writeStaticString(key)
+        out.writeStaticString("\":")
+        string(value, &out)
     }
 
     /// A JSON string as Foundation writes one: `"`, `\` and `/` escaped, control characters as their short
