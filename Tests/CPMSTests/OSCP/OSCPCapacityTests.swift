@@ -61,6 +61,12 @@ struct OSCPCapacityTests {
         }
     }
 
+    @Test func aTimeIsReadToTheMillisecondItIsWrittenWith() throws {
+        let read = try #require(OSCPDateTime.parse("2026-12-07T10:05:00.5555555555Z"))
+        #expect(OSCPDateTime.format(read) == "2026-12-07T10:05:00.556Z")
+        #expect(OSCPDateTime.parse(OSCPDateTime.format(read)) == read)
+    }
+
     @Test func consecutiveBlocksBecomeIntervalsOfTheGroup() {
         let intervals = OSCPCapacity.intervals(of: [Self.block(20, .kilowatts, from: 15), Self.block(10, .kilowatts, from: 0)], group: "depot")
         #expect(intervals.map(\.capacityW) == [10_000, 20_000])

@@ -4,7 +4,13 @@ import OCPP
 /// OSCP date-times: RFC 3339 as the specification says, and on input also pyoscp's `YYYY-MM-DD hh:mm:ss`
 /// without an offset (taken as UTC).
 enum OSCPDateTime {
+    /// Rounded to the millisecond, the precision it is written with: a time read with more digits would be
+    /// written as another one (found by the `oscp` fuzz target: a block's Wh over 0.5555... s more or less).
     static func parse(_ text: String) -> Date? {
+        parseExactly(text).map { Date(timeIntervalSince1970: ($0.timeIntervalSince1970 * 1000).rounded() / 1000) }
+    }
+
+    private static func parseExactly(_ text: String) -> Date? {
         if let date = OCPPDateTime.parse(text) { return date }
         let characters = Array(text)
         guard characters.count >= 19, characters[10] == " " || characters[10] == "T" else { return nil }
